@@ -1,0 +1,13 @@
+export { type DatabaseOptions, openDatabase } from './connection';
+export { createMigrator, LATEST_SCHEMA_VERSION, migrateToLatestOrThrow, migrations } from './migrate';
+export * from './queries/audit';
+export * from './queries/invites';
+export * from './queries/meetings';
+export * from './queries/outbox';
+export * from './queries/people';
+export * from './queries/sessions';
+export * from './queries/states';
+export * from './queries/updates';
+export type * from './schema';
+export type { Kysely, Transaction } from 'kysely';
+export { openTestDatabase } from './test-database';

@@ -1,0 +1,23 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import * as foundation from './migrations/0001-foundation';
+import type { Database } from './schema';
+
+/** Every migration, in order. A static list: no file-system loading, so bundling and tests just work. */
+export const migrations: Record<string, Migration> = {
+  '0001-foundation': foundation,
+};
+
+export const LATEST_SCHEMA_VERSION = Object.keys(migrations).at(-1) ?? '';
+
+export const createMigrator = (db: Kysely<Database>): Migrator =>
+  new Migrator({ db, provider: { getMigrations: async () => migrations } });
+
+/** Applies every pending migration; throws with the failing migration's name if one fails. */
+export async function migrateToLatestOrThrow(db: Kysely<Database>): Promise<MigrationResultSet> {
+  const result = await createMigrator(db).migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
+  }
+  return result;
+}

@@ -1,0 +1,85 @@
+import { isRole, type Language, type Person, pickLanguage, type Representation, type RepresentationKind, type Role } from '@accord/domain';
+import type { Kysely } from 'kysely';
+import type { Database, PersonRow } from '../schema';
+
+type Db = Kysely<Database>;
+
+export const parseRoles = (json: string): Role[] => {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((r): r is Role => typeof r === 'string' && isRole(r)) : [];
+};
+
+export const toPerson = (row: PersonRow): Person => ({
+  id: row.id,
+  name: row.name,
+  roles: parseRoles(row.roles),
+  language: pickLanguage(row.language) as Language,
+  timeZone: row.time_zone,
+  telegramUserId: row.telegram_user_id,
+  reachable: row.reachable === 1,
+  active: row.active === 1,
+});
+
+export async function listPeople(db: Db): Promise<Person[]> {
+  const rows = await db.selectFrom('people').selectAll().orderBy('id').execute();
+  return rows.map(toPerson);
+}
+
+export async function findPersonById(db: Db, id: number): Promise<Person | undefined> {
+  const row = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toPerson(row);
+}
+
+export async function findPersonByTelegramId(db: Db, telegramUserId: number): Promise<Person | undefined> {
+  const row = await db.selectFrom('people').selectAll().where('telegram_user_id', '=', telegramUserId).executeTakeFirst();
+  return row && toPerson(row);
+}
+
+export async function listPeopleWithRole(db: Db, role: Role): Promise<Person[]> {
+  return (await listPeople(db)).filter((p) => p.active && p.roles.includes(role));
+}
+
+/** Binds a Telegram account to a person; the account is taken from anyone it was bound to before. */
+export async function linkTelegram(db: Db, personId: number, telegramUserId: number, username: string | null, now: string) {
+  await db
+    .updateTable('people')
+    .set({ telegram_user_id: null, updated_at: now })
+    .where('telegram_user_id', '=', telegramUserId)
+    .where('id', '!=', personId)
+    .execute();
+  await db
+    .updateTable('people')
+    .set({ telegram_user_id: telegramUserId, telegram_username: username, reachable: 1, unreachable_reason: null, updated_at: now })
+    .where('id', '=', personId)
+    .execute();
+}
+
+/** Marks a person unreachable; true only for the call that changed it, so the secretary is told once. */
+export async function markUnreachable(db: Db, personId: number, reason: string, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('people')
+    .set({ reachable: 0, unreachable_reason: reason, updated_at: now })
+    .where('id', '=', personId)
+    .where('reachable', '=', 1)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function markReachable(db: Db, personId: number, now: string): Promise<void> {
+  await db
+    .updateTable('people')
+    .set({ reachable: 1, unreachable_reason: null, updated_at: now })
+    .where('id', '=', personId)
+    .execute();
+}
+
+export async function listRepresentations(db: Db): Promise<Representation[]> {
+  const rows = await db.selectFrom('representations').selectAll().orderBy('id').execute();
+  return rows.map((r) => ({
+    personId: r.person_id,
+    stateCode: r.state_code as Representation['stateCode'],
+    kind: r.kind as RepresentationKind,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+  }));
+}

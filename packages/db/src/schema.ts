@@ -1,0 +1,196 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Times are ISO 8601 UTC strings ("2027-03-15T07:00:00.000Z"): they sort as they compare. */
+type Instant = string;
+/** JSON stored as text; parsed by the queries that read it. */
+type Json = string;
+
+export interface MemberStatesTable {
+  code: string;
+  name_ru: string;
+  name_en: string;
+  time_zone: string;
+  sort_order: number;
+}
+
+export interface CommissionTable {
+  id: number;
+  name_ru: string;
+  name_en: string;
+  decision_rule: string;
+  quorum_numerator: number;
+  quorum_denominator: number;
+  min_meetings_per_year: number;
+  report_due_month_day: string;
+  group_chat_id: number | null;
+  updated_at: Instant;
+}
+
+export interface ProgramsTable {
+  id: Generated<number>;
+  code: string;
+  title_ru: string;
+  title_en: string;
+  period_start: string;
+  period_end: string;
+}
+
+export interface ProgramDirectionsTable {
+  id: Generated<number>;
+  program_id: number;
+  position: number;
+  title_ru: string;
+  title_en: string;
+}
+
+export interface PeopleTable {
+  id: Generated<number>;
+  name: string;
+  /** JSON array of roles. */
+  roles: Json;
+  language: string;
+  time_zone: string;
+  telegram_user_id: number | null;
+  telegram_username: string | null;
+  reachable: ColumnType<number, number | undefined, number>;
+  unreachable_reason: string | null;
+  active: ColumnType<number, number | undefined, number>;
+  /** Set for seeded people, so seeding twice finds them. */
+  seed_key: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface RepresentationsTable {
+  id: Generated<number>;
+  person_id: number;
+  state_code: string;
+  kind: string;
+  valid_from: Instant;
+  valid_to: Instant | null;
+}
+
+export interface MeetingsTable {
+  id: Generated<number>;
+  kind: string;
+  title: string;
+  starts_at: Instant;
+  ends_at: Instant;
+  time_zone: string;
+  place: string | null;
+  link: string | null;
+  status: string;
+  version: number;
+  notified_at: Instant | null;
+  cancelled_at: Instant | null;
+  created_by: number | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface AgendaItemsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  position: number;
+  title: string;
+}
+
+export interface RsvpsTable {
+  meeting_id: number;
+  person_id: number;
+  answer: string;
+  answered_at: Instant;
+}
+
+export interface InviteTokensTable {
+  id: Generated<number>;
+  person_id: number;
+  /** SHA-256 of the token: the token itself is shown once and never stored. */
+  token_hash: string;
+  created_by: number | null;
+  created_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
+  revoked_at: Instant | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  idempotency_key: string;
+  recipient_person_id: number | null;
+  recipient_chat_id: number | null;
+  kind: string;
+  /** The MessageIntent as JSON. */
+  intent: Json;
+  subject_type: string | null;
+  subject_id: number | null;
+  priority: number;
+  due_at: Instant;
+  state: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  lease_owner: string | null;
+  lease_until: Instant | null;
+  last_error: string | null;
+  telegram_message_id: number | null;
+  created_at: Instant;
+  sent_at: Instant | null;
+}
+
+export interface ProcessedUpdatesTable {
+  update_id: number;
+  processed_at: Instant;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: Instant;
+  actor_person_id: number | null;
+  /** person, telegram (a person acting in chat), system. */
+  actor_kind: string;
+  action: string;
+  record_type: string;
+  record_id: string;
+  before: Json | null;
+  after: Json | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's value. */
+  id_hash: string;
+  person_id: number;
+  created_at: Instant;
+  last_seen_at: Instant;
+  expires_at: Instant;
+  revoked_at: Instant | null;
+}
+
+export interface Database {
+  member_states: MemberStatesTable;
+  commission: CommissionTable;
+  programs: ProgramsTable;
+  program_directions: ProgramDirectionsTable;
+  people: PeopleTable;
+  representations: RepresentationsTable;
+  meetings: MeetingsTable;
+  agenda_items: AgendaItemsTable;
+  rsvps: RsvpsTable;
+  invite_tokens: InviteTokensTable;
+  outbox: OutboxTable;
+  processed_updates: ProcessedUpdatesTable;
+  audit_events: AuditEventsTable;
+  sessions: SessionsTable;
+}
+
+export type PersonRow = Selectable<PeopleTable>;
+export type NewPerson = Insertable<PeopleTable>;
+export type PersonUpdate = Updateable<PeopleTable>;
+export type MeetingRow = Selectable<MeetingsTable>;
+export type NewMeeting = Insertable<MeetingsTable>;
+export type MeetingUpdate = Updateable<MeetingsTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type NewOutboxRow = Insertable<OutboxTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;
+export type InviteRow = Selectable<InviteTokensTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type MemberStateRow = Selectable<MemberStatesTable>;
+export type RepresentationRow = Selectable<RepresentationsTable>;

@@ -1,0 +1,102 @@
+/**
+ * What the outbox holds: an intent to tell someone something, never the text. The dispatcher
+ * renders it at send time from the records as they are then, in the reader's language.
+ */
+export type MessageIntent =
+  | { kind: 'meeting-notice'; meetingId: number; version: number }
+  | { kind: 'meeting-updated'; meetingId: number; version: number }
+  | { kind: 'meeting-cancelled'; meetingId: number; version: number }
+  | { kind: 'person-unreachable'; personId: number };
+
+export type MessageKind = MessageIntent['kind'];
+
+/** Whom a row is for: a person's private chat, or a group chat. */
+export type Recipient = { personId: number } | { chatId: number };
+
+export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed'] as const;
+export type OutboxState = (typeof OUTBOX_STATES)[number];
+
+/** Lower goes first: answers people wait for skip the bulk queue. */
+export const PRIORITY = { interactive: 0, notice: 5, bulk: 9 } as const;
+
+export interface OutboxDraft {
+  recipient: Recipient;
+  intent: MessageIntent;
+  idempotencyKey: string;
+  dueAt: string;
+  priority: number;
+}
+
+const recipientKey = (r: Recipient): string => ('personId' in r ? `p${r.personId}` : `g${r.chatId}`);
+
+/** One key per intent and recipient: enqueueing the same thing twice is a no-op. */
+export const idempotencyKey = (intent: MessageIntent, recipient: Recipient): string => {
+  switch (intent.kind) {
+    case 'meeting-notice':
+    case 'meeting-updated':
+    case 'meeting-cancelled':
+      return `${intent.kind}:${intent.meetingId}:v${intent.version}:${recipientKey(recipient)}`;
+    case 'person-unreachable':
+      return `${intent.kind}:${intent.personId}:${recipientKey(recipient)}`;
+  }
+};
+
+export const outboxDrafts = (
+  intent: MessageIntent,
+  recipients: readonly Recipient[],
+  now: string,
+  priority: number = PRIORITY.notice,
+): OutboxDraft[] =>
+  recipients.map((recipient) => ({
+    recipient,
+    intent,
+    idempotencyKey: idempotencyKey(intent, recipient),
+    dueAt: now,
+    priority,
+  }));
+
+/** What a send attempt came back with, as the dispatcher saw it. */
+export type SendOutcome =
+  | { ok: true; messageId: number }
+  | { ok: false; errorCode: number; description: string; retryAfter?: number }
+  | { ok: false; network: string };
+
+export type FailureDecision =
+  | { kind: 'retry-after'; delayMs: number }
+  | { kind: 'backoff'; delayMs: number }
+  | { kind: 'unreachable'; reason: string }
+  | { kind: 'failed'; reason: string };
+
+export const MAX_ATTEMPTS = 8;
+const BASE_BACKOFF_MS = 1_000;
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+/** Exponential back-off with full jitter; `random` in [0, 1) is passed in to keep this pure. */
+export const backoffDelay = (attempts: number, random: number): number => {
+  const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
+  return Math.round(ceiling / 2 + (ceiling / 2) * random);
+};
+
+/**
+ * What to do with a row whose send failed. 429 waits exactly as long as Telegram said; 5xx
+ * and network faults back off until MAX_ATTEMPTS; 403 means the person blocked the bot (or
+ * never started it); any other 4xx will fail again the same way, so it fails for good.
+ */
+export const decideOnFailure = (
+  outcome: Exclude<SendOutcome, { ok: true }>,
+  attempts: number,
+  random: number,
+): FailureDecision => {
+  if ('network' in outcome) {
+    return attempts >= MAX_ATTEMPTS
+      ? { kind: 'failed', reason: `network: ${outcome.network}` }
+      : { kind: 'backoff', delayMs: backoffDelay(attempts, random) };
+  }
+  const reason = `${outcome.errorCode}: ${outcome.description}`;
+  if (outcome.errorCode === 429) return { kind: 'retry-after', delayMs: (outcome.retryAfter ?? 1) * 1_000 };
+  if (outcome.errorCode === 403) return { kind: 'unreachable', reason };
+  if (outcome.errorCode >= 500) {
+    return attempts >= MAX_ATTEMPTS ? { kind: 'failed', reason } : { kind: 'backoff', delayMs: backoffDelay(attempts, random) };
+  }
+  return { kind: 'failed', reason };
+};

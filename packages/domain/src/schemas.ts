@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { MEETING_KINDS } from './meetings';
+import { LANGUAGES } from './people';
+import { isTimeZone, localToUtc } from './time';
+
+/** A numeric id in a path: digits only, a safe positive integer. */
+export const idParamSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,15}$/, 'must be a positive whole number')
+    .transform(Number)
+    .refine(Number.isSafeInteger, 'too large'),
+});
+
+const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date and time, YYYY-MM-DDTHH:mm');
+
+export const timeZoneSchema = z.string().min(1).max(64).refine(isTimeZone, 'must be an IANA time zone');
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** A meeting as the secretary enters it: local wall-clock times in the meeting's own zone. */
+export const meetingInputSchema = z
+  .object({
+    kind: z.enum(MEETING_KINDS),
+    title: z.string().trim().min(1).max(200),
+    startsLocal: localDateTime,
+    endsLocal: localDateTime,
+    timeZone: timeZoneSchema,
+    place: optionalText(300),
+    link: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .nullish()
+      .or(z.literal(''))
+      .transform((v) => (v ? v : null)),
+    agenda: z.array(z.string().trim().min(1).max(500)).max(50),
+  })
+  .transform((input, ctx) => {
+    const startsAt = localToUtc(input.startsLocal, input.timeZone);
+    const endsAt = localToUtc(input.endsLocal, input.timeZone);
+    if (startsAt === null) ctx.addIssue({ code: 'custom', path: ['startsLocal'], message: 'does not exist in that time zone' });
+    if (endsAt === null) ctx.addIssue({ code: 'custom', path: ['endsLocal'], message: 'does not exist in that time zone' });
+    if (startsAt === null || endsAt === null) return z.NEVER;
+    if (Date.parse(endsAt) <= Date.parse(startsAt)) {
+      ctx.addIssue({ code: 'custom', path: ['endsLocal'], message: 'must be after the start' });
+      return z.NEVER;
+    }
+    return {
+      kind: input.kind,
+      title: input.title,
+      startsAt,
+      endsAt,
+      timeZone: input.timeZone,
+      place: input.place,
+      link: input.link,
+      agenda: input.agenda.map((title, i) => ({ position: i + 1, title })),
+    };
+  });
+export type MeetingInput = z.input<typeof meetingInputSchema>;
+
+export const devLoginSchema = z.object({ personId: z.number().int().positive() });
+
+export const languageSchema = z.enum(LANGUAGES);
+
+export const outboxListQuerySchema = z.object({
+  state: z.enum(['pending', 'sending', 'sent', 'failed']).optional(),
+});
