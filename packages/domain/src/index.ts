@@ -7,4 +7,5 @@ export * from './result';
 export * from './roles';
 export * from './schemas';
 export * from './states';
+export * from './text';
 export * from './time';

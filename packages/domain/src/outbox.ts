@@ -6,7 +6,7 @@ export type MessageIntent =
   | { kind: 'meeting-notice'; meetingId: number; version: number }
   | { kind: 'meeting-updated'; meetingId: number; version: number }
   | { kind: 'meeting-cancelled'; meetingId: number; version: number }
-  | { kind: 'person-unreachable'; personId: number };
+  | { kind: 'person-unreachable'; personId: number; since: string };
 
 export type MessageKind = MessageIntent['kind'];
 
@@ -37,7 +37,7 @@ export const idempotencyKey = (intent: MessageIntent, recipient: Recipient): str
     case 'meeting-cancelled':
       return `${intent.kind}:${intent.meetingId}:v${intent.version}:${recipientKey(recipient)}`;
     case 'person-unreachable':
-      return `${intent.kind}:${intent.personId}:${recipientKey(recipient)}`;
+      return `${intent.kind}:${intent.personId}:${intent.since}:${recipientKey(recipient)}`;
   }
 };
 

@@ -1,0 +1,69 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps, AppEnv } from './env';
+import { errorBody, handleError, notFound } from './errors';
+import { sameOrigin } from './middleware/same-origin';
+import { sessionMiddleware } from './middleware/session';
+import { healthRoutes } from './routes/health';
+import { meetingsRoutes } from './routes/meetings';
+import { outboxRoutes } from './routes/outbox';
+import { peopleRoutes } from './routes/people';
+import { sessionRoutes } from './routes/session';
+import { statesRoutes } from './routes/states';
+import { telegramWebhookRoutes } from './routes/telegram-webhook';
+
+/** Largest JSON body the API accepts; Telegram's updates stay far below it. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** The API, the webhook and the dashboard, as one Hono app. Routes are chained so `AppType` carries them. */
+export function createApp(deps: AppDeps & { publicOrigin?: string }) {
+  const api = new Hono<AppEnv>()
+    .use('*', async (c, next) => {
+      c.set('deps', deps);
+      await next();
+    })
+    .use(
+      '*',
+      secureHeaders({
+        contentSecurityPolicy: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Solid sets style attributes at run time (the timeline's bars); no inline scripts are allowed.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+          baseUri: ["'none'"],
+          objectSrc: ["'none'"],
+        },
+      }),
+    )
+    .use(
+      '/api/*',
+      bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(errorBody('payload_too_large', 'The request body is too large'), 413) }),
+    )
+    .use('/api/*', sameOrigin(deps.publicOrigin))
+    .use('/api/*', sessionMiddleware)
+    .route('/health', healthRoutes)
+    .route('/api/session', sessionRoutes)
+    .route('/api/meetings', meetingsRoutes)
+    .route('/api/people', peopleRoutes)
+    .route('/api/states', statesRoutes)
+    .route('/api/outbox', outboxRoutes)
+    .route('/telegram/webhook', telegramWebhookRoutes);
+
+  api.onError(handleError);
+  api.notFound(notFound);
+  if (deps.webDist) {
+    const root = deps.webDist;
+    api.use('/assets/*', serveStatic({ root }));
+    // Every other page path is the dashboard's: its router takes over in the browser.
+    api.get('*', async (c, next) => (c.req.path.startsWith('/api/') ? next() : serveStatic({ root, path: 'index.html' })(c, next)));
+  }
+  return api;
+}
+
+export type AppType = ReturnType<typeof createApp>;

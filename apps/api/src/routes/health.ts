@@ -1,0 +1,8 @@
+import { sql } from 'kysely';
+import { Hono } from 'hono';
+import type { AppEnv } from '../env';
+
+export const healthRoutes = new Hono<AppEnv>().get('/', async (c) => {
+  await sql`select 1`.execute(c.var.deps.db);
+  return c.json({ status: 'ok' }, 200);
+});

@@ -1,0 +1,68 @@
+start-welcome = Welcome, { $name }! Your Telegram account is now linked to Accord. You will get the commission's meeting notices here. Send /help to see what I can do.
+start-known = Hello, { $name }! Send /help to see what I can do.
+start-no-token = Hello! This is the bot of the Interstate Commission for Military-Economic Cooperation. To get access, ask the commission's secretary for an invitation link and open it in Telegram.
+start-token-garbled = This invitation link is damaged. Please open the link the secretary sent you exactly as it is, or ask for a new one.
+start-token-unknown = This invitation link is not valid. Please ask the commission's secretary for a new one.
+start-token-used = This invitation link has already been used. If it was not you, tell the commission's secretary; otherwise ask for a new link.
+start-token-expired = This invitation link has expired. Please ask the commission's secretary for a new one.
+start-token-revoked = This invitation link has been withdrawn. Please ask the commission's secretary for a new one.
+start-token-already-linked = Your place in the commission is already linked to another Telegram account. Please contact the commission's secretary.
+
+help =
+    <b>Accord</b> — the commission's assistant.
+    /meetings — upcoming meetings and your answers
+    /help — this message
+    Meeting notices arrive here with buttons to answer them.
+
+not-linked = I do not know you yet. Ask the commission's secretary for an invitation link.
+unknown-command = I do not know that command. Send /help to see what I can do.
+
+meetings-none = There are no upcoming meetings.
+meetings-header = <b>Upcoming meetings</b> (times in { $zone }):
+meetings-item = { $index }. <b>{ $title }</b> — { $when }. Your answer: { $answer }
+meetings-answer-yes = you will attend
+meetings-answer-no = you cannot attend
+meetings-answer-none = not given yet
+
+meeting-kind-regular = Regular meeting
+meeting-kind-extraordinary = Extraordinary meeting
+meeting-kind-working_group = Working group meeting
+meeting-kind-conference = Conference
+
+notice-header-new = 📣 <b>Meeting notice</b>
+notice-header-updated = ✏️ <b>Meeting changed</b> — please check the details
+notice-header-cancelled = ❌ <b>Meeting cancelled</b>
+notice-title = <b>{ $title }</b>
+notice-when = 🗓 { $when } ({ $zone })
+notice-place = 📍 { $place }
+notice-link = 🔗 { $link }
+notice-agenda = <b>Agenda</b>
+notice-agenda-more = { $count ->
+    [one] … and one more item
+   *[other] … and { $count } more items
+}
+notice-question = Will you attend?
+notice-answer-yes = ✅ Your answer: you will attend. You can change it until the meeting starts.
+notice-answer-no = ❌ Your answer: you cannot attend. You can change it until the meeting starts.
+notice-cancelled-was = It was planned for { $when } ({ $zone }).
+notice-group-hint = Members answer in their private chat with the bot.
+
+button-attend = ✅ I will attend
+button-decline = ❌ I cannot attend
+button-calendar = 📅 Calendar file (.ics)
+button-open-bot = Open the bot
+
+rsvp-recorded-yes = Recorded: you will attend.
+rsvp-recorded-no = Recorded: you cannot attend.
+rsvp-unchanged = Your answer is already recorded.
+rsvp-MeetingCancelled = This meeting has been cancelled.
+rsvp-NotNotified = This meeting has not been announced.
+rsvp-MeetingOver = This meeting is over; answers are closed.
+rsvp-unknown-meeting = This meeting no longer exists.
+calendar-sent = The calendar file is in the chat.
+
+button-invalid = This button is not valid.
+button-not-for-you = This button is not meant for you.
+button-in-private = Please answer in your private chat with the bot.
+
+person-unreachable = ⚠️ <b>{ $name }</b> cannot be reached in Telegram: they blocked the bot or never started it. They will not get notices until they start it again.

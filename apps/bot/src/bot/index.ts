@@ -1,0 +1,50 @@
+import type { I18n } from '@grammyjs/i18n';
+import { Bot, type BotConfig } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { BotContext, BotDeps } from './context';
+import { fallbackFeature } from './features/fallback';
+import { helpFeature } from './features/help';
+import { meetingsFeature } from './features/meetings';
+import { reachabilityFeature } from './features/reachability';
+import { rsvpFeature } from './features/rsvp';
+import { startFeature } from './features/start';
+import { dedupeUpdates } from './middleware/dedupe-updates';
+import { loadPerson } from './middleware/load-person';
+
+export interface CreateBotOptions {
+  /** Telegram's Bot API, or the sandbox's address. */
+  apiRoot?: string;
+  botInfo?: UserFromGetMe;
+}
+
+/** The bot's commands, as Telegram's menu shows them. */
+export const BOT_COMMANDS = {
+  en: [
+    { command: 'meetings', description: 'Upcoming meetings and your answers' },
+    { command: 'help', description: 'What the bot can do' },
+  ],
+  ru: [
+    { command: 'meetings', description: 'Ближайшие заседания и ваши ответы' },
+    { command: 'help', description: 'Что умеет бот' },
+  ],
+} as const;
+
+/** Builds the bot: dedupe, who is talking, their language, then one Composer per feature, the fallback last. */
+export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, options: CreateBotOptions = {}): Bot<BotContext> {
+  const config: BotConfig<BotContext> = {
+    client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}), timeoutSeconds: 30 },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  };
+  const bot = new Bot<BotContext>(token, config);
+  bot.use((ctx, next) => {
+    ctx.deps = deps;
+    ctx.now = () => deps.clock().toISOString();
+    return next();
+  });
+  bot.use(dedupeUpdates, loadPerson, i18n);
+  const onFeatureError = (err: { error: unknown; ctx: BotContext }) =>
+    deps.logger.error({ err: err.error, updateId: err.ctx.update.update_id }, 'bot feature failed');
+  bot.errorBoundary(onFeatureError, reachabilityFeature, startFeature, helpFeature, meetingsFeature, rsvpFeature, fallbackFeature);
+  bot.catch((err) => deps.logger.error({ err: err.error, updateId: err.ctx.update.update_id }, 'bot update failed'));
+  return bot;
+}

@@ -1,0 +1,11 @@
+export { BOT_COMMANDS, createBot } from './bot/index';
+export type { BotContext, BotDeps } from './bot/context';
+export { meetingCalendarFile } from './calendar';
+export { type BotConfig, loadBotConfig } from './config';
+export { createI18n, type Translate, translator } from './i18n';
+export { createLogger } from './logger';
+export { createDispatcher, DEFAULT_PACING, type Dispatcher } from './outbox/dispatcher';
+export { renderMeetingMessage } from './render/meeting-message';
+export { createOutboxRenderer, type OutboundMessage } from './render/outbox-renderer';
+export { createTelegramRuntime, type TelegramRuntimeOptions } from './runtime';
+export { createScheduler } from './scheduler/scheduler';

@@ -1,0 +1,80 @@
+import { type ClaimedMessage, type Database, findMeetingById, findPersonById, findRsvp, type Kysely } from '@accord/db';
+import { escapeHtml, type Language, type MessageIntent } from '@accord/domain';
+import type { InlineKeyboardButton } from 'grammy/types';
+import type { Translate } from '../i18n';
+import { type MeetingMessageKind, renderMeetingMessage } from './meeting-message';
+
+export interface OutboundMessage {
+  chatId: number;
+  text: string;
+  keyboard: InlineKeyboardButton[][];
+  /** The person whose private chat this is, if any: a 403 makes them unreachable. */
+  personId: number | null;
+}
+
+export type RenderOutcome = { ok: true; message: OutboundMessage } | { ok: false; reason: string };
+
+export interface RendererDeps {
+  db: Kysely<Database>;
+  t: Translate;
+  botUsername: string;
+  /** Group chats read in the commission's working language. */
+  groupLanguage: Language;
+}
+
+const meetingKinds: Record<string, MeetingMessageKind> = {
+  'meeting-notice': 'new',
+  'meeting-updated': 'updated',
+  'meeting-cancelled': 'cancelled',
+};
+
+/**
+ * Renders an outbox row at send time, from the records as they are now, in the recipient's
+ * language and zone. A row that can no longer be delivered says why instead.
+ */
+export function createOutboxRenderer(deps: RendererDeps) {
+  const { db, t } = deps;
+
+  async function reader(message: ClaimedMessage, zoneIfGroup: string) {
+    if (message.recipientPersonId !== null) {
+      const person = await findPersonById(db, message.recipientPersonId);
+      if (!person?.active) return { error: 'the person has been deactivated' } as const;
+      if (person.telegramUserId === null) return { error: 'the person has not linked Telegram' } as const;
+      return { chatId: person.telegramUserId, person, language: person.language, timeZone: person.timeZone } as const;
+    }
+    return { chatId: message.recipientChatId ?? 0, person: null, language: deps.groupLanguage, timeZone: zoneIfGroup } as const;
+  }
+
+  async function render(message: ClaimedMessage, intent: MessageIntent): Promise<RenderOutcome> {
+    switch (intent.kind) {
+      case 'meeting-notice':
+      case 'meeting-updated':
+      case 'meeting-cancelled': {
+        const meeting = await findMeetingById(db, intent.meetingId);
+        if (!meeting) return { ok: false, reason: `meeting ${intent.meetingId} no longer exists` };
+        const to = await reader(message, meeting.timeZone);
+        if ('error' in to) return { ok: false, reason: to.error ?? 'unknown recipient' };
+        const answer = to.person ? ((await findRsvp(db, meeting.id, to.person.id)) ?? null) : null;
+        const rendered = renderMeetingMessage(
+          t,
+          meeting,
+          meetingKinds[intent.kind] ?? 'new',
+          { language: to.language, timeZone: to.timeZone, audience: to.person ? 'person' : 'group', answer },
+          deps.botUsername,
+        );
+        return { ok: true, message: { chatId: to.chatId, ...rendered, personId: to.person?.id ?? null } };
+      }
+      case 'person-unreachable': {
+        const subject = await findPersonById(db, intent.personId);
+        const to = await reader(message, 'UTC');
+        if ('error' in to) return { ok: false, reason: to.error ?? 'unknown recipient' };
+        const text = t(to.language, 'person-unreachable', { name: escapeHtml(subject?.name ?? `#${intent.personId}`) });
+        return { ok: true, message: { chatId: to.chatId, text, keyboard: [], personId: to.person?.id ?? null } };
+      }
+    }
+  }
+
+  return (message: ClaimedMessage): Promise<RenderOutcome> => render(message, message.intent);
+}
+
+export type OutboxRenderer = ReturnType<typeof createOutboxRenderer>;

@@ -1,0 +1,31 @@
+import type { Database, Kysely } from '@accord/db';
+import { Api } from 'grammy';
+import type { Logger } from 'pino';
+import { createBot } from './bot/index';
+import { createI18n, translator } from './i18n';
+import { createDispatcher, type DispatcherOptions } from './outbox/dispatcher';
+import { createOutboxRenderer } from './render/outbox-renderer';
+import { createScheduler } from './scheduler/scheduler';
+
+export interface TelegramRuntimeOptions {
+  db: Kysely<Database>;
+  token: string;
+  apiRoot?: string;
+  botUsername: string;
+  clock: () => Date;
+  logger: Logger;
+  dispatcher?: Partial<Pick<DispatcherOptions, 'workerId' | 'concurrency' | 'leaseMs' | 'idleMs' | 'pacing'>>;
+}
+
+/** The bot, the dispatcher and the scheduler, wired to one database; each entry point starts the parts it runs. */
+export function createTelegramRuntime(options: TelegramRuntimeOptions) {
+  const i18n = createI18n();
+  const t = translator(i18n);
+  const { db, clock, logger, botUsername } = options;
+  const bot = createBot(options.token, { db, clock, logger, t, botUsername }, i18n, options.apiRoot ? { apiRoot: options.apiRoot } : {});
+  const api = new Api(options.token, { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}), timeoutSeconds: 10 });
+  const render = createOutboxRenderer({ db, t, botUsername, groupLanguage: 'ru' });
+  const dispatcher = createDispatcher({ db, api, render, clock, logger, ...options.dispatcher });
+  const scheduler = createScheduler({ db, clock, logger });
+  return { bot, api, i18n, t, render, dispatcher, scheduler };
+}

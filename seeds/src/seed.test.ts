@@ -1,0 +1,45 @@
+import { openTestDatabase } from '@accord/db';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE } from './demo-people';
+import { seedDemoPeople, seedReference } from './seed';
+
+const counts = async (db: Awaited<ReturnType<typeof openTestDatabase>>) => {
+  const result = await sql<{ t: string; n: number }>`
+    select 'states' t, count(*) n from member_states union all select 'commission', count(*) from commission
+    union all select 'programs', count(*) from programs union all select 'directions', count(*) from program_directions
+    union all select 'people', count(*) from people union all select 'representations', count(*) from representations`.execute(db);
+  return Object.fromEntries(result.rows.map((r) => [r.t, r.n]));
+};
+
+describe('seeds', () => {
+  it('put the reference data into a new database, and running twice changes nothing', async () => {
+    const db = await openTestDatabase();
+    await seedReference(db, '2027-01-01T00:00:00.000Z');
+    const once = await counts(db);
+    expect(once).toEqual({ states: 6, commission: 1, programs: 1, directions: 5, people: 0, representations: 0 });
+    await seedReference(db, '2027-01-02T00:00:00.000Z');
+    expect(await counts(db)).toEqual(once);
+  });
+
+  it('add the demo commission only on request, once', async () => {
+    const db = await openTestDatabase();
+    await seedReference(db, '2027-01-01T00:00:00.000Z');
+    await seedDemoPeople(db, '2027-01-01T00:00:00.000Z', { linkSandboxTelegram: true });
+    await seedDemoPeople(db, '2027-01-01T00:00:00.000Z', { linkSandboxTelegram: true });
+    const after = await counts(db);
+    expect(after.people).toBe(DEMO_PEOPLE.length);
+    expect(after.representations).toBe(12);
+  });
+
+  it('give every state a head of delegation and an alternate, and make the chairman a representative', () => {
+    for (const state of ['AM', 'BY', 'KZ', 'KG', 'RU', 'TJ']) {
+      const kinds = DEMO_PEOPLE.filter((p) => p.representation?.state === state).map((p) => p.representation?.kind);
+      expect(kinds.sort()).toEqual(['alternate', 'head']);
+    }
+    const chairman = DEMO_PEOPLE.find((p) => p.roles.includes('chairman'));
+    expect(chairman?.representation).toBeDefined();
+    expect(DEMO_PEOPLE.some((p) => p.roles.includes('secretary') && p.roles.includes('admin'))).toBe(true);
+    expect(DEMO_PEOPLE.some((p) => p.roles.includes('observer'))).toBe(true);
+  });
+});
