@@ -1,5 +1,6 @@
 import type { Database, Kysely } from '@accord/db';
 import { Api } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
 import { createBot } from './bot/index';
 import { createI18n, translator } from './i18n';
@@ -12,6 +13,8 @@ export interface TelegramRuntimeOptions {
   token: string;
   apiRoot?: string;
   botUsername: string;
+  /** Known bot identity, so the bot needs no getMe call at start. */
+  botInfo?: UserFromGetMe;
   clock: () => Date;
   logger: Logger;
   dispatcher?: Partial<Pick<DispatcherOptions, 'workerId' | 'concurrency' | 'leaseMs' | 'idleMs' | 'pacing'>>;
@@ -22,7 +25,10 @@ export function createTelegramRuntime(options: TelegramRuntimeOptions) {
   const i18n = createI18n();
   const t = translator(i18n);
   const { db, clock, logger, botUsername } = options;
-  const bot = createBot(options.token, { db, clock, logger, t, botUsername }, i18n, options.apiRoot ? { apiRoot: options.apiRoot } : {});
+  const bot = createBot(options.token, { db, clock, logger, t, botUsername }, i18n, {
+    ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
   const api = new Api(options.token, { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}), timeoutSeconds: 10 });
   const render = createOutboxRenderer({ db, t, botUsername, groupLanguage: 'ru' });
   const dispatcher = createDispatcher({ db, api, render, clock, logger, ...options.dispatcher });
