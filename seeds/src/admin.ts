@@ -17,7 +17,12 @@ const { values, positionals } = parseArgs({
   },
 });
 const timeZone = values['time-zone'];
-if (positionals[0] !== 'create-secretary' || !values.name?.trim() || !isLanguage(values.language) || !isTimeZone(timeZone)) {
+if (
+  positionals[0] !== 'create-secretary' ||
+  !values.name?.trim() ||
+  !isLanguage(values.language) ||
+  !isTimeZone(timeZone)
+) {
   console.error(usage);
   process.exit(2);
 }
@@ -29,11 +34,31 @@ await seedReference(db, now);
 const token = await db.transaction().execute(async (trx) => {
   const person = await trx
     .insertInto('people')
-    .values({ name: values.name?.trim() ?? '', roles: JSON.stringify(['secretary', 'admin']), language: values.language ?? 'ru', time_zone: timeZone, created_at: now, updated_at: now })
+    .values({
+      name: values.name?.trim() ?? '',
+      roles: JSON.stringify(['secretary', 'admin']),
+      language: values.language ?? 'ru',
+      time_zone: timeZone,
+      created_at: now,
+      updated_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const invite = await createInvite(trx, { personId: person.id, createdBy: null, now, expiresAt: new Date(Date.parse(now) + INVITE_TTL_MS).toISOString() });
-  await recordAudit(trx, { at: now, actorPersonId: null, actorKind: 'system', action: 'person.create', recordType: 'person', recordId: person.id, after: { name: values.name, roles: ['secretary', 'admin'] } });
+  const invite = await createInvite(trx, {
+    personId: person.id,
+    createdBy: null,
+    now,
+    expiresAt: new Date(Date.parse(now) + INVITE_TTL_MS).toISOString(),
+  });
+  await recordAudit(trx, {
+    at: now,
+    actorPersonId: null,
+    actorKind: 'system',
+    action: 'person.create',
+    recordType: 'person',
+    recordId: person.id,
+    after: { name: values.name, roles: ['secretary', 'admin'] },
+  });
   return invite.token;
 });
 await db.destroy();

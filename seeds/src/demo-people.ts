@@ -17,8 +17,22 @@ const delegation = (
   alternate: string,
   language: Language = 'ru',
 ): DemoPerson[] => [
-  { key: `${state}-head`, name: head, roles: ['member'], language, timeZone, representation: { state, kind: 'head' } },
-  { key: `${state}-alternate`, name: alternate, roles: ['member'], language, timeZone, representation: { state, kind: 'alternate' } },
+  {
+    key: `${state}-head`,
+    name: head,
+    roles: ['member'],
+    language,
+    timeZone,
+    representation: { state, kind: 'head' },
+  },
+  {
+    key: `${state}-alternate`,
+    name: alternate,
+    roles: ['member'],
+    language,
+    timeZone,
+    representation: { state, kind: 'alternate' },
+  },
 ];
 
 /**
@@ -27,7 +41,13 @@ const delegation = (
  * The names are invented.
  */
 export const DEMO_PEOPLE: readonly DemoPerson[] = [
-  { key: 'secretary', name: 'Ирина Соколова', roles: ['secretary', 'admin'], language: 'ru', timeZone: 'Europe/Moscow' },
+  {
+    key: 'secretary',
+    name: 'Ирина Соколова',
+    roles: ['secretary', 'admin'],
+    language: 'ru',
+    timeZone: 'Europe/Moscow',
+  },
   {
     key: 'RU-head',
     name: 'Андрей Воронцов',
@@ -36,7 +56,14 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     timeZone: 'Europe/Moscow',
     representation: { state: 'RU', kind: 'head' },
   },
-  { key: 'RU-alternate', name: 'Павел Громов', roles: ['member'], language: 'ru', timeZone: 'Europe/Moscow', representation: { state: 'RU', kind: 'alternate' } },
+  {
+    key: 'RU-alternate',
+    name: 'Павел Громов',
+    roles: ['member'],
+    language: 'ru',
+    timeZone: 'Europe/Moscow',
+    representation: { state: 'RU', kind: 'alternate' },
+  },
   ...delegation('AM', 'Asia/Yerevan', 'Arman Petrosyan', 'Lilit Hakobyan', 'en'),
   ...delegation('BY', 'Europe/Minsk', 'Виктор Ковалёв', 'Ольга Лукашевич'),
   ...delegation('KZ', 'Asia/Almaty', 'Ерлан Жумабаев', 'Айгерим Сатпаева'),

@@ -1,3 +1,3 @@
-export { type DemoPerson, DEMO_PEOPLE, SANDBOX_TELEGRAM_ID_BASE } from './demo-people';
+export { DEMO_PEOPLE, type DemoPerson, SANDBOX_TELEGRAM_ID_BASE } from './demo-people';
 export { COMMISSION, MEMBER_STATES, PROGRAM_2020 } from './reference';
 export { type DemoSeedOptions, sandboxDemoUsers, seedDemoPeople, seedReference } from './seed';

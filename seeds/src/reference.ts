@@ -7,7 +7,12 @@ export const MEMBER_STATES: readonly MemberState[] = [
   { code: 'KZ', nameRu: 'Республика Казахстан', nameEn: 'Republic of Kazakhstan', timeZone: 'Asia/Almaty' },
   { code: 'KG', nameRu: 'Кыргызская Республика', nameEn: 'Kyrgyz Republic', timeZone: 'Asia/Bishkek' },
   { code: 'RU', nameRu: 'Российская Федерация', nameEn: 'Russian Federation', timeZone: 'Europe/Moscow' },
-  { code: 'TJ', nameRu: 'Республика Таджикистан', nameEn: 'Republic of Tajikistan', timeZone: 'Asia/Dushanbe' },
+  {
+    code: 'TJ',
+    nameRu: 'Республика Таджикистан',
+    nameEn: 'Republic of Tajikistan',
+    timeZone: 'Asia/Dushanbe',
+  },
 ];
 
 /** The commission and the rules its statute sets. */
@@ -29,8 +34,10 @@ export const PROGRAM_2020 = {
   periodEnd: '2020-12-31',
   directions: [
     {
-      titleRu: 'Система совместных предприятий по разработке, производству, модернизации, ремонту и утилизации вооружения и военной техники',
-      titleEn: 'A system of joint ventures for the development, production, modernization, repair and disposal of weapons and equipment',
+      titleRu:
+        'Система совместных предприятий по разработке, производству, модернизации, ремонту и утилизации вооружения и военной техники',
+      titleEn:
+        'A system of joint ventures for the development, production, modernization, repair and disposal of weapons and equipment',
     },
     {
       titleRu: 'Нормативная правовая база с едиными правилами',

@@ -8,7 +8,9 @@ const counts = async (db: Awaited<ReturnType<typeof openTestDatabase>>) => {
   const result = await sql<{ t: string; n: number }>`
     select 'states' t, count(*) n from member_states union all select 'commission', count(*) from commission
     union all select 'programs', count(*) from programs union all select 'directions', count(*) from program_directions
-    union all select 'people', count(*) from people union all select 'representations', count(*) from representations`.execute(db);
+    union all select 'people', count(*) from people union all select 'representations', count(*) from representations`.execute(
+    db,
+  );
   return Object.fromEntries(result.rows.map((r) => [r.t, r.n]));
 };
 
@@ -17,7 +19,14 @@ describe('seeds', () => {
     const db = await openTestDatabase();
     await seedReference(db, '2027-01-01T00:00:00.000Z');
     const once = await counts(db);
-    expect(once).toEqual({ states: 6, commission: 1, programs: 1, directions: 5, people: 0, representations: 0 });
+    expect(once).toEqual({
+      states: 6,
+      commission: 1,
+      programs: 1,
+      directions: 5,
+      people: 0,
+      representations: 0,
+    });
     await seedReference(db, '2027-01-02T00:00:00.000Z');
     expect(await counts(db)).toEqual(once);
   });
@@ -34,7 +43,9 @@ describe('seeds', () => {
 
   it('give every state a head of delegation and an alternate, and make the chairman a representative', () => {
     for (const state of ['AM', 'BY', 'KZ', 'KG', 'RU', 'TJ']) {
-      const kinds = DEMO_PEOPLE.filter((p) => p.representation?.state === state).map((p) => p.representation?.kind);
+      const kinds = DEMO_PEOPLE.filter((p) => p.representation?.state === state).map(
+        (p) => p.representation?.kind,
+      );
       expect(kinds.sort()).toEqual(['alternate', 'head']);
     }
     const chairman = DEMO_PEOPLE.find((p) => p.roles.includes('chairman'));

@@ -9,7 +9,15 @@ export async function seedReference(db: Db, now: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('member_states')
-      .values(MEMBER_STATES.map((s, i) => ({ code: s.code, name_ru: s.nameRu, name_en: s.nameEn, time_zone: s.timeZone, sort_order: i + 1 })))
+      .values(
+        MEMBER_STATES.map((s, i) => ({
+          code: s.code,
+          name_ru: s.nameRu,
+          name_en: s.nameEn,
+          time_zone: s.timeZone,
+          sort_order: i + 1,
+        })),
+      )
       .onConflict((oc) => oc.column('code').doNothing())
       .execute();
     await trx
@@ -42,7 +50,14 @@ export async function seedReference(db: Db, now: string): Promise<void> {
     if (inserted) {
       await trx
         .insertInto('program_directions')
-        .values(PROGRAM_2020.directions.map((d, i) => ({ program_id: inserted.id, position: i + 1, title_ru: d.titleRu, title_en: d.titleEn })))
+        .values(
+          PROGRAM_2020.directions.map((d, i) => ({
+            program_id: inserted.id,
+            position: i + 1,
+            title_ru: d.titleRu,
+            title_en: d.titleEn,
+          })),
+        )
         .execute();
     }
   });
@@ -75,7 +90,12 @@ export async function seedDemoPeople(db: Db, now: string, options: DemoSeedOptio
       if (inserted && p.representation) {
         await trx
           .insertInto('representations')
-          .values({ person_id: inserted.id, state_code: p.representation.state, kind: p.representation.kind, valid_from: '2020-01-01T00:00:00.000Z' })
+          .values({
+            person_id: inserted.id,
+            state_code: p.representation.state,
+            kind: p.representation.kind,
+            valid_from: '2020-01-01T00:00:00.000Z',
+          })
           .execute();
       }
     }
@@ -84,4 +104,9 @@ export async function seedDemoPeople(db: Db, now: string, options: DemoSeedOptio
 
 /** The sandbox users matching the linked demo people, for the composition root to register. */
 export const sandboxDemoUsers = () =>
-  DEMO_PEOPLE.map((p, i) => ({ id: SANDBOX_TELEGRAM_ID_BASE + i + 1, first_name: p.name, language_code: p.language, key: p.key }));
+  DEMO_PEOPLE.map((p, i) => ({
+    id: SANDBOX_TELEGRAM_ID_BASE + i + 1,
+    first_name: p.name,
+    language_code: p.language,
+    key: p.key,
+  }));

@@ -1,10 +1,17 @@
 /** A tiny cookie-keeping client for the API, as a browser would use it (same origin, JSON). */
 export function apiClient(baseUrl: string) {
   let cookie = '';
-  async function call<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  async function call<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> {
     const res = await fetch(new URL(path, baseUrl), {
       method,
-      headers: { ...(cookie ? { cookie } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        ...(cookie ? { cookie } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const set = res.headers.get('set-cookie');
@@ -16,10 +23,15 @@ export function apiClient(baseUrl: string) {
 
 /** The sandbox's driver over HTTP, for a sandbox running in another process. */
 export function sandboxClient(sandboxUrl: string) {
-  const get = async <T>(path: string): Promise<T> => (await (await fetch(`${sandboxUrl}${path}`)).json()) as T;
+  const get = async <T>(path: string): Promise<T> =>
+    (await (await fetch(`${sandboxUrl}${path}`)).json()) as T;
   const post = async <T>(path: string, body: unknown): Promise<T> =>
     (await (
-      await fetch(`${sandboxUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      await fetch(`${sandboxUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
     ).json()) as T;
   return { get, post };
 }

@@ -51,7 +51,10 @@ export function startEntry(entry: string, env: Record<string, string>): RunningP
 }
 
 /** Polls until `probe` returns something truthy, or fails after the deadline. */
-export async function waitUntil<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000): Promise<T> {
+export async function waitUntil<T>(
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -4,7 +4,13 @@ import { apiClient, sandboxClient } from '../support/http';
 import { type RunningProcess, startEntry, tempDatabaseFile, waitUntil } from '../support/processes';
 
 interface ChatView {
-  messages: Array<{ message_id: number; from: string; text?: string; edited: boolean; buttons: Array<Array<{ text: string; callback_data?: string }>> }>;
+  messages: Array<{
+    message_id: number;
+    from: string;
+    text?: string;
+    edited: boolean;
+    buttons: Array<Array<{ text: string; callback_data?: string }>>;
+  }>;
 }
 interface Attendance {
   personId: number;
@@ -18,7 +24,12 @@ let api: ReturnType<typeof apiClient>;
 let sandbox: ReturnType<typeof sandboxClient>;
 
 beforeAll(async () => {
-  accord = startEntry('apps/api/src/start.ts', { DATABASE_FILE: tempDatabaseFile(), PORT: '0', SANDBOX_PORT: '0', WEB_DIST: 'nowhere' });
+  accord = startEntry('apps/api/src/start.ts', {
+    DATABASE_FILE: tempDatabaseFile(),
+    PORT: '0',
+    SANDBOX_PORT: '0',
+    WEB_DIST: 'nowhere',
+  });
   const url = await accord.waitForOutput(/Accord is running: (http:\/\/\S+)/);
   const sandboxUrl = await accord.waitForOutput(/Telegram sandbox: (http:\/\/\S+)/);
   api = apiClient(url);
@@ -30,7 +41,10 @@ afterAll(async () => {
 
 describe('a meeting notice from the dashboard to every member and back', () => {
   it('reaches every seeded member in the sandbox, and their answers come back to the API', async () => {
-    const { body: people } = await api.call<{ people: Array<{ id: number; roles: string[] }> }>('GET', '/api/session/dev-people');
+    const { body: people } = await api.call<{ people: Array<{ id: number; roles: string[] }> }>(
+      'GET',
+      '/api/session/dev-people',
+    );
     const secretary = people.people.find((p) => p.roles.includes('secretary'));
     expect((await api.call('POST', '/api/session/dev-login', { personId: secretary?.id })).status).toBe(200);
 
@@ -63,8 +77,15 @@ describe('a meeting notice from the dashboard to every member and back', () => {
       const chat = await sandbox.get<ChatView>(`/sandbox/chats/${user.id}`);
       const notice = chat.messages.find((m) => m.buttons.length > 0);
       expect(notice?.text).toContain('Spring session');
-      await sandbox.post('/sandbox/press', { userId: user.id, chatId: user.id, messageId: notice?.message_id, callbackData: `r:${id}:${answer === 'yes' ? 'y' : 'n'}` });
-      await waitUntil(async () => (await sandbox.get<ChatView>(`/sandbox/chats/${user.id}`)).messages.some((m) => m.edited));
+      await sandbox.post('/sandbox/press', {
+        userId: user.id,
+        chatId: user.id,
+        messageId: notice?.message_id,
+        callbackData: `r:${id}:${answer === 'yes' ? 'y' : 'n'}`,
+      });
+      await waitUntil(async () =>
+        (await sandbox.get<ChatView>(`/sandbox/chats/${user.id}`)).messages.some((m) => m.edited),
+      );
     }
 
     const detail = await api.call<{ attendance: Attendance[] }>('GET', `/api/meetings/${id}`);

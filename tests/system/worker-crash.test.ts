@@ -1,4 +1,10 @@
-import { enqueueMessages, insertMeeting, migrateToLatestOrThrow, openDatabase, setMeetingStatus } from '@accord/db';
+import {
+  enqueueMessages,
+  insertMeeting,
+  migrateToLatestOrThrow,
+  openDatabase,
+  setMeetingStatus,
+} from '@accord/db';
 import { outboxDrafts } from '@accord/domain';
 import { seedReference } from '@accord/seeds';
 import { type Sandbox, startSandbox } from '@accord/telegram-sandbox';
@@ -31,20 +37,48 @@ describe('the worker killed with kill -9 halfway through a notice', () => {
     for (const p of people) sandbox.driver.addUser({ id: p.telegram_user_id, first_name: p.name });
     const meetingId = await insertMeeting(
       db,
-      { kind: 'regular', title: 'Crash session', startsAt: '2099-01-01T07:00:00.000Z', endsAt: '2099-01-01T09:00:00.000Z', timeZone: 'UTC', place: null, link: null, agenda: [] },
+      {
+        kind: 'regular',
+        title: 'Crash session',
+        startsAt: '2099-01-01T07:00:00.000Z',
+        endsAt: '2099-01-01T09:00:00.000Z',
+        timeZone: 'UTC',
+        place: null,
+        link: null,
+        agenda: [],
+      },
       null,
       now,
     );
     await setMeetingStatus(db, meetingId, 'draft', 'notified', 1, now);
-    await enqueueMessages(db, outboxDrafts({ kind: 'meeting-notice', meetingId, version: 1 }, ids.map((r) => ({ personId: r.id })), now), null, now);
+    await enqueueMessages(
+      db,
+      outboxDrafts(
+        { kind: 'meeting-notice', meetingId, version: 1 },
+        ids.map((r) => ({ personId: r.id })),
+        now,
+      ),
+      null,
+      now,
+    );
 
-    const env = { DATABASE_FILE: file, TELEGRAM_BOT_TOKEN: sandbox.token, TELEGRAM_API_ROOT: sandbox.url, WORKER_ID: 'crash-test', DISPATCH_RATE: '100' };
+    const env = {
+      DATABASE_FILE: file,
+      TELEGRAM_BOT_TOKEN: sandbox.token,
+      TELEGRAM_API_ROOT: sandbox.url,
+      WORKER_ID: 'crash-test',
+      DISPATCH_RATE: '100',
+    };
     const first = startEntry('apps/bot/src/worker.ts', env);
     await waitUntil(() => (sandbox?.driver.ledger().length ?? 0) >= MEMBERS / 2, 60_000);
     first.child.kill('SIGKILL');
     await first.stop();
 
-    const atKill = await db.selectFrom('outbox').innerJoin('people', 'people.id', 'outbox.recipient_person_id').select(['outbox.state', 'people.telegram_user_id']).execute();
+    const atKill = await db
+      .selectFrom('outbox')
+      .innerJoin('people', 'people.id', 'outbox.recipient_person_id')
+      .select(['outbox.state', 'people.telegram_user_id'])
+      .execute();
     const inDoubt = new Set(atKill.filter((r) => r.state === 'sending').map((r) => r.telegram_user_id));
     const sentAtKill = new Set(atKill.filter((r) => r.state === 'sent').map((r) => r.telegram_user_id));
     const ledgerAtKill = sandbox.driver.ledger().length;

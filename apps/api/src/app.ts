@@ -43,7 +43,10 @@ export function createApp(deps: AppDeps & { publicOrigin?: string }) {
     )
     .use(
       '/api/*',
-      bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(errorBody('payload_too_large', 'The request body is too large'), 413) }),
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: (c) => c.json(errorBody('payload_too_large', 'The request body is too large'), 413),
+      }),
     )
     .use('/api/*', sameOrigin(deps.publicOrigin))
     .use('/api/*', sessionMiddleware)
@@ -61,7 +64,9 @@ export function createApp(deps: AppDeps & { publicOrigin?: string }) {
     const root = deps.webDist;
     api.use('/assets/*', serveStatic({ root }));
     // Every other page path is the dashboard's: its router takes over in the browser.
-    api.get('*', async (c, next) => (c.req.path.startsWith('/api/') ? next() : serveStatic({ root, path: 'index.html' })(c, next)));
+    api.get('*', async (c, next) =>
+      c.req.path.startsWith('/api/') ? next() : serveStatic({ root, path: 'index.html' })(c, next),
+    );
   }
   return api;
 }

@@ -43,5 +43,8 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return { ...parsed.data, sandboxMode: parsed.data.TELEGRAM_BOT_TOKEN === undefined || parsed.data.TELEGRAM_SANDBOX === true };
+  return {
+    ...parsed.data,
+    sandboxMode: parsed.data.TELEGRAM_BOT_TOKEN === undefined || parsed.data.TELEGRAM_SANDBOX === true,
+  };
 }

@@ -18,9 +18,11 @@ export function handleError(error: Error, c: Context<AppEnv>) {
     const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthenticated' : 'bad_request';
     return c.json(errorBody(code, error.message || 'The request was refused'), status);
   }
-  if (error instanceof SyntaxError) return c.json(errorBody('malformed_json', 'The body is not valid JSON'), 400);
+  if (error instanceof SyntaxError)
+    return c.json(errorBody('malformed_json', 'The body is not valid JSON'), 400);
   c.var.deps?.logger.error({ err: error, path: c.req.path }, 'request failed');
   return c.json(errorBody('internal', 'Something went wrong on our side'), 500);
 }
 
-export const notFound = (c: Context) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}`), 404);
+export const notFound = (c: Context) =>
+  c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}`), 404);

@@ -14,14 +14,19 @@ import { loadApiConfig } from './config';
  */
 const config = loadApiConfig(process.env);
 if (!config.TELEGRAM_BOT_TOKEN) {
-  console.error('The API alone needs TELEGRAM_BOT_TOKEN (and TELEGRAM_API_ROOT for a sandbox); `npm start` runs everything at once.');
+  console.error(
+    'The API alone needs TELEGRAM_BOT_TOKEN (and TELEGRAM_API_ROOT for a sandbox); `npm start` runs everything at once.',
+  );
   process.exit(2);
 }
 const logger = createLogger(config.LOG_LEVEL, 'api');
 const db = openDatabase({ file: config.DATABASE_FILE });
 await migrateToLatestOrThrow(db);
 await seedReference(db, new Date().toISOString());
-const me = await new Api(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}).getMe();
+const me = await new Api(
+  config.TELEGRAM_BOT_TOKEN,
+  config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {},
+).getMe();
 const webDist = resolve(config.WEB_DIST);
 const app = createApp({
   db,

@@ -29,22 +29,37 @@ await migrateToLatestOrThrow(db);
 await seedReference(db, clock().toISOString());
 
 /** Real Telegram when a token is set; otherwise the bundled sandbox with the demo commission in it. */
-async function connectTelegram(): Promise<{ token: string; apiRoot: string | undefined; sandbox: Sandbox | null }> {
+async function connectTelegram(): Promise<{
+  token: string;
+  apiRoot: string | undefined;
+  sandbox: Sandbox | null;
+}> {
   if (config.TELEGRAM_BOT_TOKEN) {
     if (config.SEED_DEMO) await seedDemoPeople(db, clock().toISOString(), { linkSandboxTelegram: false });
     return { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, sandbox: null };
   }
   const started = await startSandbox({ port: config.SANDBOX_PORT });
   await seedDemoPeople(db, clock().toISOString(), { linkSandboxTelegram: true });
-  for (const user of sandboxDemoUsers()) started.driver.addUser({ id: user.id, first_name: user.first_name, language_code: user.language_code });
-  logger.warn({ sandbox: started.url }, 'No TELEGRAM_BOT_TOKEN: the bot talks to the bundled Telegram sandbox, with the demo commission');
+  for (const user of sandboxDemoUsers())
+    started.driver.addUser({ id: user.id, first_name: user.first_name, language_code: user.language_code });
+  logger.warn(
+    { sandbox: started.url },
+    'No TELEGRAM_BOT_TOKEN: the bot talks to the bundled Telegram sandbox, with the demo commission',
+  );
   return { token: started.token, apiRoot: started.url, sandbox: started };
 }
 const { token, apiRoot, sandbox } = await connectTelegram();
 
 const telegramApi = new Api(token, apiRoot ? { apiRoot } : {});
 const me = await telegramApi.getMe();
-const runtime = createTelegramRuntime({ db, token, ...(apiRoot ? { apiRoot } : {}), botUsername: me.username, clock, logger });
+const runtime = createTelegramRuntime({
+  db,
+  token,
+  ...(apiRoot ? { apiRoot } : {}),
+  botUsername: me.username,
+  clock,
+  logger,
+});
 runtime.bot.botInfo = me;
 const useWebhook = Boolean(config.PUBLIC_URL && !sandbox);
 const webDist = resolve(config.WEB_DIST);
@@ -58,9 +73,16 @@ const app = createApp({
   onOutboxChange: () => runtime.dispatcher.wake(),
   ...(existsSync(webDist) ? { webDist } : {}),
   ...(config.PUBLIC_URL ? { publicOrigin: new URL(config.PUBLIC_URL).origin } : {}),
-  ...(useWebhook ? { telegramWebhook: webhookCallback(runtime.bot, 'hono', { secretToken: config.TELEGRAM_WEBHOOK_SECRET }) } : {}),
+  ...(useWebhook
+    ? {
+        telegramWebhook: webhookCallback(runtime.bot, 'hono', {
+          secretToken: config.TELEGRAM_WEBHOOK_SECRET,
+        }),
+      }
+    : {}),
 });
-if (!existsSync(webDist)) logger.warn({ webDist }, 'The dashboard is not built (npm run build): only the API is served');
+if (!existsSync(webDist))
+  logger.warn({ webDist }, 'The dashboard is not built (npm run build): only the API is served');
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   console.log(`Accord is running: http://${config.HOST}:${info.port}/`);
@@ -85,7 +107,11 @@ async function shutdown() {
   logger.info('shutting down');
   server.close();
   // The bot confirms the offset of handled updates; in-flight sends finish and are recorded.
-  await Promise.all([runtime.bot.isRunning() ? runtime.bot.stop() : undefined, runtime.dispatcher.stop(), runtime.scheduler.stop()]);
+  await Promise.all([
+    runtime.bot.isRunning() ? runtime.bot.stop() : undefined,
+    runtime.dispatcher.stop(),
+    runtime.scheduler.stop(),
+  ]);
   await sandbox?.close();
   await db.destroy();
   process.exit(0);

@@ -36,7 +36,10 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}) {
   const call = (cookie: string | null, method: string, path: string, body?: unknown) =>
     app.request(path, {
       method,
-      headers: { ...(cookie ? { cookie } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        ...(cookie ? { cookie } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
 

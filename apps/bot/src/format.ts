@@ -1,7 +1,15 @@
 import type { Language } from '@accord/domain';
 import { DateTime } from 'luxon';
 
-const dayAndTime = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+const dayAndTime = {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+} as const;
 const timeOnly = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
 /** British English: day before month and a 24-hour clock, as the commission's papers write them. */
 const locales: Record<Language, string> = { ru: 'ru', en: 'en-GB' };

@@ -3,7 +3,11 @@ import type { Language } from '@accord/domain';
 import { I18n } from '@grammyjs/i18n';
 import type { BotContext } from './bot/context';
 
-export type Translate = (language: Language, key: string, variables?: Record<string, string | number>) => string;
+export type Translate = (
+  language: Language,
+  key: string,
+  variables?: Record<string, string | number>,
+) => string;
 
 /**
  * The bot's texts, from the Fluent files in `locales/`. The same instance renders replies
@@ -18,7 +22,9 @@ export function createI18n(): I18n<BotContext> {
     localeNegotiator: (ctx) => ctx.person?.language ?? ctx.from?.language_code?.slice(0, 2),
   });
   for (const language of ['ru', 'en'] as const) {
-    i18n.loadLocaleSync(language, { filePath: fileURLToPath(new URL(`../locales/${language}.ftl`, import.meta.url)) });
+    i18n.loadLocaleSync(language, {
+      filePath: fileURLToPath(new URL(`../locales/${language}.ftl`, import.meta.url)),
+    });
   }
   return i18n;
 }

@@ -1,5 +1,5 @@
-export { BOT_COMMANDS, createBot } from './bot/index';
 export type { BotContext, BotDeps } from './bot/context';
+export { BOT_COMMANDS, createBot } from './bot/index';
 export { meetingCalendarFile } from './calendar';
 export { type BotConfig, loadBotConfig } from './config';
 export { createI18n, type Translate, translator } from './i18n';

@@ -5,5 +5,8 @@ export const createLogger = (level: string, name: string): Logger =>
   pino({
     name,
     level,
-    redact: { paths: ['token', '*.token', 'secret', '*.secret', 'headers.cookie', '*.headers.cookie'], censor: '[redacted]' },
+    redact: {
+      paths: ['token', '*.token', 'secret', '*.secret', 'headers.cookie', '*.headers.cookie'],
+      censor: '[redacted]',
+    },
   });

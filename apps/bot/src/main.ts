@@ -10,7 +10,10 @@ const config = loadBotConfig(process.env);
 const logger = createLogger(config.LOG_LEVEL, 'bot');
 const db = openDatabase({ file: config.DATABASE_FILE });
 await migrateToLatestOrThrow(db);
-const api = new Api(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {});
+const api = new Api(
+  config.TELEGRAM_BOT_TOKEN,
+  config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {},
+);
 const me = await api.getMe();
 const { bot } = createTelegramRuntime({
   db,

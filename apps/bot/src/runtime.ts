@@ -29,7 +29,10 @@ export function createTelegramRuntime(options: TelegramRuntimeOptions) {
     ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  const api = new Api(options.token, { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}), timeoutSeconds: 10 });
+  const api = new Api(options.token, {
+    ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
+    timeoutSeconds: 10,
+  });
   const render = createOutboxRenderer({ db, t, botUsername, groupLanguage: 'ru' });
   const dispatcher = createDispatcher({ db, api, render, clock, logger, ...options.dispatcher });
   const scheduler = createScheduler({ db, clock, logger });

@@ -9,7 +9,10 @@ const config = loadBotConfig(process.env);
 const logger = createLogger(config.LOG_LEVEL, 'worker');
 const db = openDatabase({ file: config.DATABASE_FILE });
 await migrateToLatestOrThrow(db);
-const me = await new Api(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}).getMe();
+const me = await new Api(
+  config.TELEGRAM_BOT_TOKEN,
+  config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {},
+).getMe();
 const { dispatcher, scheduler } = createTelegramRuntime({
   db,
   token: config.TELEGRAM_BOT_TOKEN,
@@ -17,7 +20,10 @@ const { dispatcher, scheduler } = createTelegramRuntime({
   botUsername: me.username,
   clock: () => new Date(),
   logger,
-  dispatcher: { ...(config.WORKER_ID ? { workerId: config.WORKER_ID } : {}), pacing: { ratePerSecond: config.DISPATCH_RATE } },
+  dispatcher: {
+    ...(config.WORKER_ID ? { workerId: config.WORKER_ID } : {}),
+    pacing: { ratePerSecond: config.DISPATCH_RATE },
+  },
 });
 await dispatcher.start();
 scheduler.start();

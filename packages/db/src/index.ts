@@ -1,3 +1,4 @@
+export type { Kysely, Transaction } from 'kysely';
 export { type DatabaseOptions, openDatabase } from './connection';
 export { createMigrator, LATEST_SCHEMA_VERSION, migrateToLatestOrThrow, migrations } from './migrate';
 export * from './queries/audit';
@@ -9,5 +10,4 @@ export * from './queries/sessions';
 export * from './queries/states';
 export * from './queries/updates';
 export type * from './schema';
-export type { Kysely, Transaction } from 'kysely';
 export { openTestDatabase } from './test-database';

@@ -8,7 +8,11 @@ describe('migrations', () => {
     const db = openDatabase({ file: ':memory:' });
     const first = await migrateToLatestOrThrow(db);
     expect(first.results?.every((r) => r.status === 'Success')).toBe(true);
-    const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'kysely%' and name not like 'sqlite%' order by name`.execute(db);
+    const tables = await sql<{
+      name: string;
+    }>`select name from sqlite_master where type = 'table' and name not like 'kysely%' and name not like 'sqlite%' order by name`.execute(
+      db,
+    );
     expect(tables.rows.map((t) => t.name)).toEqual([
       'agenda_items',
       'audit_events',

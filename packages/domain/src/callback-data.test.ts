@@ -15,7 +15,21 @@ describe('button payloads', () => {
   });
 
   it('rejects malformed and forged payloads', () => {
-    for (const bad of [undefined, '', 'r', 'r:1', 'r:1:x', 'r:0:y', 'r:-1:y', 'r:01:y', 'r:1:y:z', 'ics:1:y', 'x:1:y', 'r:99999999999999999:y', 'ics:abc']) {
+    for (const bad of [
+      undefined,
+      '',
+      'r',
+      'r:1',
+      'r:1:x',
+      'r:0:y',
+      'r:-1:y',
+      'r:01:y',
+      'r:1:y:z',
+      'ics:1:y',
+      'x:1:y',
+      'r:99999999999999999:y',
+      'ics:abc',
+    ]) {
       expect(decodeCallback(bad)).toBeNull();
     }
   });

@@ -13,7 +13,8 @@ export const encodeCallback = (action: CallbackAction): string => {
     action.kind === 'rsvp'
       ? `r:${action.meetingId}:${action.answer === 'yes' ? 'y' : 'n'}`
       : `ics:${action.meetingId}`;
-  if (new TextEncoder().encode(data).length > CALLBACK_DATA_MAX_BYTES) throw new RangeError('callback data too long');
+  if (new TextEncoder().encode(data).length > CALLBACK_DATA_MAX_BYTES)
+    throw new RangeError('callback data too long');
   return data;
 };
 

@@ -9,7 +9,12 @@ export interface Invite {
   revokedAt: string | null;
 }
 
-export type InviteError = 'InviteUnknown' | 'InviteUsed' | 'InviteExpired' | 'InviteRevoked' | 'AlreadyLinked';
+export type InviteError =
+  | 'InviteUnknown'
+  | 'InviteUsed'
+  | 'InviteExpired'
+  | 'InviteRevoked'
+  | 'AlreadyLinked';
 
 /** Whether an invite can link a Telegram account now. An unknown token is decided by the caller. */
 export const decideInviteUse = (

@@ -31,7 +31,10 @@ export interface Meeting {
 }
 
 /** The fields a member reads in a notice: a change to any of them is worth an update. */
-export type MeetingDetails = Pick<Meeting, 'kind' | 'title' | 'startsAt' | 'endsAt' | 'timeZone' | 'place' | 'link' | 'agenda'>;
+export type MeetingDetails = Pick<
+  Meeting,
+  'kind' | 'title' | 'startsAt' | 'endsAt' | 'timeZone' | 'place' | 'link' | 'agenda'
+>;
 
 export type MeetingError =
   | 'EndsBeforeStart'
@@ -46,7 +49,8 @@ export const validateMeetingDetails = (details: MeetingDetails): Result<MeetingD
   Date.parse(details.endsAt) > Date.parse(details.startsAt) ? ok(details) : err('EndsBeforeStart');
 
 const sameAgenda = (a: readonly AgendaItem[], b: readonly AgendaItem[]): boolean =>
-  a.length === b.length && a.every((item, i) => item.title === b[i]?.title && item.position === b[i]?.position);
+  a.length === b.length &&
+  a.every((item, i) => item.title === b[i]?.title && item.position === b[i]?.position);
 
 /** Whether members would see a difference between two versions of a meeting. */
 export const meetingDetailsDiffer = (a: MeetingDetails, b: MeetingDetails): boolean =>
@@ -84,7 +88,9 @@ export const decideEdit = (
 };
 
 /** Cancelling: a notified meeting tells everyone at a new version; a draft is just cancelled. */
-export const decideCancel = (meeting: Meeting): Result<{ version: number; notify: boolean }, MeetingError> => {
+export const decideCancel = (
+  meeting: Meeting,
+): Result<{ version: number; notify: boolean }, MeetingError> => {
   if (meeting.status === 'cancelled') return err('MeetingCancelled');
   return meeting.status === 'notified'
     ? ok({ version: meeting.version + 1, notify: true })
@@ -92,7 +98,10 @@ export const decideCancel = (meeting: Meeting): Result<{ version: number; notify
 };
 
 /** An answer counts while the meeting is notified and has not ended. */
-export const decideRsvp = (meeting: Pick<Meeting, 'status' | 'endsAt'>, now: string): Result<true, MeetingError> => {
+export const decideRsvp = (
+  meeting: Pick<Meeting, 'status' | 'endsAt'>,
+  now: string,
+): Result<true, MeetingError> => {
   if (meeting.status === 'cancelled') return err('MeetingCancelled');
   if (meeting.status !== 'notified') return err('NotNotified');
   if (Date.parse(meeting.endsAt) <= Date.parse(now)) return err('MeetingOver');
@@ -135,5 +144,9 @@ export const attendanceBoard = (
   });
 
 /** Who is invited to the commission's meetings: every active member, the chairman and the secretary. */
-export const meetingInvitees = <P extends { active: boolean; roles: readonly string[] }>(people: readonly P[]): P[] =>
-  people.filter((p) => p.active && p.roles.some((r) => r === 'member' || r === 'chairman' || r === 'secretary'));
+export const meetingInvitees = <P extends { active: boolean; roles: readonly string[] }>(
+  people: readonly P[],
+): P[] =>
+  people.filter(
+    (p) => p.active && p.roles.some((r) => r === 'member' || r === 'chairman' || r === 'secretary'),
+  );

@@ -11,7 +11,9 @@ describe('outbox rules', () => {
   });
 
   it('waits exactly as long as a 429 says', () => {
-    expect(decideOnFailure({ ok: false, errorCode: 429, description: 'Too Many Requests', retryAfter: 7 }, 1, 0.5)).toEqual({
+    expect(
+      decideOnFailure({ ok: false, errorCode: 429, description: 'Too Many Requests', retryAfter: 7 }, 1, 0.5),
+    ).toEqual({
       kind: 'retry-after',
       delayMs: 7000,
     });
@@ -25,10 +27,16 @@ describe('outbox rules', () => {
   });
 
   it('marks a blocked user unreachable and fails other refusals for good', () => {
-    expect(decideOnFailure({ ok: false, errorCode: 403, description: 'Forbidden: bot was blocked by the user' }, 1, 0).kind).toBe(
-      'unreachable',
-    );
-    expect(decideOnFailure({ ok: false, errorCode: 400, description: 'Bad Request: chat not found' }, 1, 0).kind).toBe('failed');
+    expect(
+      decideOnFailure(
+        { ok: false, errorCode: 403, description: 'Forbidden: bot was blocked by the user' },
+        1,
+        0,
+      ).kind,
+    ).toBe('unreachable');
+    expect(
+      decideOnFailure({ ok: false, errorCode: 400, description: 'Bad Request: chat not found' }, 1, 0).kind,
+    ).toBe('failed');
   });
 
   it('grows the back-off exponentially within bounds', () => {

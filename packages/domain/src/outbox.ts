@@ -96,7 +96,9 @@ export const decideOnFailure = (
   if (outcome.errorCode === 429) return { kind: 'retry-after', delayMs: (outcome.retryAfter ?? 1) * 1_000 };
   if (outcome.errorCode === 403) return { kind: 'unreachable', reason };
   if (outcome.errorCode >= 500) {
-    return attempts >= MAX_ATTEMPTS ? { kind: 'failed', reason } : { kind: 'backoff', delayMs: backoffDelay(attempts, random) };
+    return attempts >= MAX_ATTEMPTS
+      ? { kind: 'failed', reason }
+      : { kind: 'backoff', delayMs: backoffDelay(attempts, random) };
   }
   return { kind: 'failed', reason };
 };

@@ -26,7 +26,12 @@ describe('meeting input', () => {
   it('refuses an end before the start, an unknown zone and a time skipped by daylight saving', () => {
     expect(meetingInputSchema.safeParse({ ...input, endsLocal: '2027-03-15T09:00' }).success).toBe(false);
     expect(meetingInputSchema.safeParse({ ...input, timeZone: 'Mars/Olympus' }).success).toBe(false);
-    const skipped = { ...input, timeZone: 'Europe/Berlin', startsLocal: '2027-03-28T02:30', endsLocal: '2027-03-28T04:00' };
+    const skipped = {
+      ...input,
+      timeZone: 'Europe/Berlin',
+      startsLocal: '2027-03-28T02:30',
+      endsLocal: '2027-03-28T04:00',
+    };
     expect(meetingInputSchema.safeParse(skipped).success).toBe(false);
   });
 
@@ -38,6 +43,7 @@ describe('meeting input', () => {
 describe('id parameters', () => {
   it('accepts positive whole numbers only', () => {
     expect(idParamSchema.parse({ id: '12' })).toEqual({ id: 12 });
-    for (const bad of ['0', '-1', '1.5', 'abc', '1e3', '99999999999999999']) expect(idParamSchema.safeParse({ id: bad }).success).toBe(false);
+    for (const bad of ['0', '-1', '1.5', 'abc', '1e3', '99999999999999999'])
+      expect(idParamSchema.safeParse({ id: bad }).success).toBe(false);
   });
 });

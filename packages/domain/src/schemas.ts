@@ -46,8 +46,10 @@ export const meetingInputSchema = z
   .transform((input, ctx) => {
     const startsAt = localToUtc(input.startsLocal, input.timeZone);
     const endsAt = localToUtc(input.endsLocal, input.timeZone);
-    if (startsAt === null) ctx.addIssue({ code: 'custom', path: ['startsLocal'], message: 'does not exist in that time zone' });
-    if (endsAt === null) ctx.addIssue({ code: 'custom', path: ['endsLocal'], message: 'does not exist in that time zone' });
+    if (startsAt === null)
+      ctx.addIssue({ code: 'custom', path: ['startsLocal'], message: 'does not exist in that time zone' });
+    if (endsAt === null)
+      ctx.addIssue({ code: 'custom', path: ['endsLocal'], message: 'does not exist in that time zone' });
     if (startsAt === null || endsAt === null) return z.NEVER;
     if (Date.parse(endsAt) <= Date.parse(startsAt)) {
       ctx.addIssue({ code: 'custom', path: ['endsLocal'], message: 'must be after the start' });

@@ -3,7 +3,9 @@ import { escapeHtml, fitMessage, MESSAGE_MAX_LENGTH, visibleLength } from './tex
 
 describe('message text', () => {
   it('escapes what a person wrote so Telegram shows it as text', () => {
-    expect(escapeHtml('<script>alert("x")</script> & co')).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co');
+    expect(escapeHtml('<script>alert("x")</script> & co')).toBe(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co',
+    );
   });
 
   it('counts what Telegram counts: text without tags, an entity as one character', () => {

@@ -7,9 +7,7 @@ export const escapeHtml = (text: string): string =>
 
 /** The length Telegram counts: the text after HTML tags and entities are parsed. */
 export const visibleLength = (html: string): number =>
-  html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(lt|gt|amp|quot|#\d+|#x[0-9a-f]+);/gi, '_').length;
+  html.replace(/<[^>]*>/g, '').replace(/&(lt|gt|amp|quot|#\d+|#x[0-9a-f]+);/gi, '_').length;
 
 /**
  * Builds a message from a head, a list and a tail, dropping list items from the end (and

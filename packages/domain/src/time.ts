@@ -18,4 +18,5 @@ export const localToUtc = (local: string, zone: string): string | null => {
 export const utcToLocal = (utc: string, zone: string): string =>
   DateTime.fromISO(utc, { zone: 'utc' }).setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm");
 
-export const addMilliseconds = (iso: string, ms: number): string => new Date(Date.parse(iso) + ms).toISOString();
+export const addMilliseconds = (iso: string, ms: number): string =>
+  new Date(Date.parse(iso) + ms).toISOString();

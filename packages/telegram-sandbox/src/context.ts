@@ -3,7 +3,7 @@ import { FaultInjector } from './faults';
 import { Ledger } from './ledger';
 import { RateLimiter, resolveLimits } from './limits';
 import { SandboxState } from './state';
-import type { BotInfo } from './telegram-types';
+import type { BotInfo, User } from './telegram-types';
 import type { SandboxOptions } from './types';
 import { UpdateQueue } from './updates';
 import { WebhookDelivery } from './webhook';
@@ -16,6 +16,8 @@ const DEFAULT_CALLBACK_ANSWER_TIMEOUT_MS = 15_000;
 export interface SandboxContext {
   token: string;
   botInfo: BotInfo;
+  /** The bot as the `from` of its messages. */
+  botUser: User;
   callbackAnswerTimeoutMs: number;
   state: SandboxState;
   updates: UpdateQueue;
@@ -29,9 +31,11 @@ export interface SandboxContext {
 export function createContext(options: SandboxOptions = {}): SandboxContext {
   const token = options.token ?? DEFAULT_TOKEN;
   const updates = new UpdateQueue(options.firstUpdateId ?? 1);
+  const botInfo = createBotInfo(token, options.botUsername ?? DEFAULT_BOT_USERNAME);
   return {
     token,
-    botInfo: createBotInfo(token, options.botUsername ?? DEFAULT_BOT_USERNAME),
+    botInfo,
+    botUser: { id: botInfo.id, is_bot: true, first_name: botInfo.first_name, username: botInfo.username },
     callbackAnswerTimeoutMs: options.callbackAnswerTimeoutMs ?? DEFAULT_CALLBACK_ANSWER_TIMEOUT_MS,
     state: new SandboxState(),
     updates,

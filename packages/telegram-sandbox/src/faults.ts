@@ -21,7 +21,8 @@ export class FaultInjector {
   take(method: string, chatId: number | undefined): InjectedFault | undefined {
     const index = this.armed.findIndex(
       ({ fault }) =>
-        fault.method.toLowerCase() === method.toLowerCase() && (fault.chatId === undefined || fault.chatId === chatId),
+        fault.method.toLowerCase() === method.toLowerCase() &&
+        (fault.chatId === undefined || fault.chatId === chatId),
     );
     const armed = this.armed[index];
     if (armed === undefined) return undefined;

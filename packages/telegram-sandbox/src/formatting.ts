@@ -57,7 +57,10 @@ function isEntity(value: unknown): value is MessageEntity {
 }
 
 /** Telegram strips leading and trailing whitespace; entities move and shrink with the text. */
-function trim(content: { text: string; entities: MessageEntity[] }): { text: string; entities: MessageEntity[] } {
+function trim(content: { text: string; entities: MessageEntity[] }): {
+  text: string;
+  entities: MessageEntity[];
+} {
   const lead = /^[ \t\r\n\v\f]*/.exec(content.text)?.[0].length ?? 0;
   const text = content.text.slice(lead).replace(/[ \t\r\n\v\f]+$/, '');
   const entities = content.entities.flatMap((entity) => {

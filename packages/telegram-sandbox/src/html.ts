@@ -186,9 +186,27 @@ export function parseHtml(html: string): FormattedText {
   return { text, entities: sortEntities(dropCodeLanguages(entities)) };
 }
 
-/** Telegram's order: by offset, the longer (outer) entity first. */
+/** tdlib's tie-break for entities over the same span; unlisted types rank with links and mentions. */
+const TYPE_PRIORITY: Record<string, number> = {
+  blockquote: 0,
+  expandable_blockquote: 0,
+  pre: 11,
+  code: 20,
+  text_link: 49,
+  bold: 90,
+  italic: 91,
+  underline: 92,
+  strikethrough: 93,
+  spoiler: 94,
+  custom_emoji: 99,
+};
+
+/** Telegram's order: by offset, the longer (outer) entity first, then by type. */
 export function sortEntities(entities: MessageEntity[]): MessageEntity[] {
-  return [...entities].sort((a, b) => a.offset - b.offset || b.length - a.length);
+  const priority = (entity: MessageEntity): number => TYPE_PRIORITY[entity.type] ?? 50;
+  return [...entities].sort(
+    (a, b) => a.offset - b.offset || b.length - a.length || priority(a) - priority(b),
+  );
 }
 
 function tagArgument(tag: string, attribute: string, value: string): string | undefined {
@@ -223,7 +241,11 @@ function closeTag(tag: OpenTag, text: string, entities: MessageEntity[]): void {
       }
       return;
     case 'blockquote':
-      entities.push({ type: tag.argument === 'expandable' ? 'expandable_blockquote' : 'blockquote', offset, length });
+      entities.push({
+        type: tag.argument === 'expandable' ? 'expandable_blockquote' : 'blockquote',
+        offset,
+        length,
+      });
       return;
     case 'pre':
       // <pre><code class="language-x">…</code></pre>: the inner code gave the language.
@@ -238,7 +260,12 @@ function closeTag(tag: OpenTag, text: string, entities: MessageEntity[]): void {
         last.language = tag.argument;
       } else {
         // The language rides along until a wrapping <pre> closes; dropCodeLanguages strips it otherwise.
-        entities.push({ type: 'code', offset, length, ...(tag.argument === '' ? {} : { language: tag.argument }) });
+        entities.push({
+          type: 'code',
+          offset,
+          length,
+          ...(tag.argument === '' ? {} : { language: tag.argument }),
+        });
       }
       return;
   }

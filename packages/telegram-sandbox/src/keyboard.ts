@@ -37,7 +37,10 @@ export function readInlineKeyboard(params: Params): InlineKeyboardMarkup | undef
 }
 
 /** Two keyboards are the same when their buttons are; `readButton` fixes each button's key order. */
-export function sameKeyboard(a: InlineKeyboardMarkup | undefined, b: InlineKeyboardMarkup | undefined): boolean {
+export function sameKeyboard(
+  a: InlineKeyboardMarkup | undefined,
+  b: InlineKeyboardMarkup | undefined,
+): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 

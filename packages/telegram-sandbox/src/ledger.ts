@@ -5,7 +5,16 @@ export class Ledger {
   private entries: LedgerEntry[] = [];
 
   record(entry: Omit<LedgerEntry, 'seq' | 'at'>): void {
-    this.entries.push({ seq: this.entries.length + 1, at: Date.now(), ...entry });
+    const { method, chatId, messageId, text } = entry;
+    const seq = this.entries.length + 1;
+    this.entries.push({
+      seq,
+      method,
+      chatId,
+      messageId,
+      at: Date.now(),
+      ...(text === undefined ? {} : { text }),
+    });
   }
 
   get size(): number {

@@ -17,11 +17,15 @@ export function resolveLimits(limits: Partial<SandboxLimits> | false | undefined
   const resolved = { ...DEFAULT_LIMITS, ...limits };
   for (const bucket of [resolved.global, resolved.privateChat]) {
     if (bucket !== false && !(bucket.perSecond > 0 && bucket.burst >= 1)) {
-      throw new Error(`telegram-sandbox: a limit needs perSecond > 0 and burst >= 1, got ${JSON.stringify(bucket)}`);
+      throw new Error(
+        `telegram-sandbox: a limit needs perSecond > 0 and burst >= 1, got ${JSON.stringify(bucket)}`,
+      );
     }
   }
   if (resolved.group !== false && !(resolved.group.perMinute >= 1)) {
-    throw new Error(`telegram-sandbox: the group limit needs perMinute >= 1, got ${resolved.group.perMinute}`);
+    throw new Error(
+      `telegram-sandbox: the group limit needs perMinute >= 1, got ${resolved.group.perMinute}`,
+    );
   }
   return resolved;
 }
@@ -150,7 +154,11 @@ export class RateLimiter {
     return false;
   }
 
-  private scopesFor(action: LimitedAction, chat: { id: number; type: 'private' | 'group' }, now: number): Scope[] {
+  private scopesFor(
+    action: LimitedAction,
+    chat: { id: number; type: 'private' | 'group' },
+    now: number,
+  ): Scope[] {
     const scopes: Scope[] = [];
     const { global, privateChat, group } = this.limits;
     if (action === 'send' && global !== false) {
@@ -159,10 +167,20 @@ export class RateLimiter {
     }
     const key = `chat:${chat.id}`;
     if (chat.type === 'private' && action === 'send' && privateChat !== false) {
-      scopes.push({ key, limiter: getOrCreate(this.privateChats, chat.id, () => new TokenBucket(privateChat.perSecond, privateChat.burst, now)) });
+      scopes.push({
+        key,
+        limiter: getOrCreate(
+          this.privateChats,
+          chat.id,
+          () => new TokenBucket(privateChat.perSecond, privateChat.burst, now),
+        ),
+      });
     }
     if (chat.type === 'group' && group !== false) {
-      scopes.push({ key, limiter: getOrCreate(this.groups, chat.id, () => new SlidingWindow(Math.floor(group.perMinute))) });
+      scopes.push({
+        key,
+        limiter: getOrCreate(this.groups, chat.id, () => new SlidingWindow(Math.floor(group.perMinute))),
+      });
     }
     return scopes;
   }

@@ -80,7 +80,6 @@ export interface Message {
   document?: Document;
   reply_markup?: InlineKeyboardMarkup;
   reply_to_message?: Message;
-  link_preview_options?: unknown;
   edit_date?: number;
 }
 

@@ -81,7 +81,9 @@ export class UpdateQueue {
         timer: setTimeout(() => this.endWaiter((w) => w.resolve([]), waiter), request.timeoutSeconds * 1000),
       };
       this.waiter = waiter;
-      request.signal.addEventListener('abort', () => this.endWaiter((w) => w.resolve([]), waiter), { once: true });
+      request.signal.addEventListener('abort', () => this.endWaiter((w) => w.resolve([]), waiter), {
+        once: true,
+      });
     });
   }
 
@@ -163,7 +165,9 @@ export class UpdateQueue {
     for (let i = this.head; i < this.entries.length && batch.length < limit; i++) {
       const entry = this.entries[i];
       const previous = batch.at(-1);
-      if (entry === undefined || (previous !== undefined && entry.update.update_id <= previous.update_id)) break;
+      if (entry === undefined || (previous !== undefined && entry.update.update_id <= previous.update_id)) {
+        break;
+      }
       entry.delivered = true;
       batch.push(entry.update);
     }

@@ -77,7 +77,9 @@ export class WebhookDelivery {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
-            ...(config.secretToken === undefined ? {} : { 'x-telegram-bot-api-secret-token': config.secretToken }),
+            ...(config.secretToken === undefined
+              ? {}
+              : { 'x-telegram-bot-api-secret-token': config.secretToken }),
           },
           body: JSON.stringify(update),
           signal: AbortSignal.any([signal, AbortSignal.timeout(ATTEMPT_TIMEOUT_MS)]),

@@ -10,7 +10,8 @@ export const authorize = (action: Action) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const person = c.var.person;
     if (!person) return c.json(errorBody('unauthenticated', 'Please sign in'), 401);
-    if (!can(person.roles, action)) return c.json(errorBody('forbidden', `Your role does not allow ${action}`), 403);
+    if (!can(person.roles, action))
+      return c.json(errorBody('forbidden', `Your role does not allow ${action}`), 403);
     await next();
   });
 

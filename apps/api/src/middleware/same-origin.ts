@@ -11,11 +11,11 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export const sameOrigin = (publicOrigin?: string) =>
   createMiddleware<AppEnv>(async (c, next) => {
-  if (!SAFE.has(c.req.method)) {
-    const origin = c.req.header('origin');
-    if (origin && origin !== (publicOrigin ?? new URL(c.req.url).origin)) {
-      return c.json(errorBody('forbidden', 'Cross-site requests are not accepted'), 403);
+    if (!SAFE.has(c.req.method)) {
+      const origin = c.req.header('origin');
+      if (origin && origin !== (publicOrigin ?? new URL(c.req.url).origin)) {
+        return c.json(errorBody('forbidden', 'Cross-site requests are not accepted'), 403);
+      }
     }
-  }
-  await next();
+    await next();
   });

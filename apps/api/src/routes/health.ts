@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import { Hono } from 'hono';
+import { sql } from 'kysely';
 import type { AppEnv } from '../env';
 
 export const healthRoutes = new Hono<AppEnv>().get('/', async (c) => {

@@ -21,13 +21,26 @@ describe('meetings API', () => {
     const res = await t.call(secretary, 'POST', '/api/meetings', meetingBody);
     expect(res.status).toBe(201);
     const { meeting } = (await res.json()) as { meeting: Record<string, unknown> };
-    expect(meeting).toMatchObject({ startsAt: '2027-03-15T07:00:00.000Z', startsLocal: '2027-03-15T10:00', status: 'draft', version: 1 });
-    const audit = await t.db.selectFrom('audit_events').selectAll().where('action', '=', 'meeting.create').execute();
+    expect(meeting).toMatchObject({
+      startsAt: '2027-03-15T07:00:00.000Z',
+      startsLocal: '2027-03-15T10:00',
+      status: 'draft',
+      version: 1,
+    });
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'meeting.create')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
   it('refuses bad input with 400 and says which field', async () => {
-    const res = await t.call(secretary, 'POST', '/api/meetings', { ...meetingBody, endsLocal: '2027-03-15T09:00', timeZone: 'Nowhere/City' });
+    const res = await t.call(secretary, 'POST', '/api/meetings', {
+      ...meetingBody,
+      endsLocal: '2027-03-15T09:00',
+      timeZone: 'Nowhere/City',
+    });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { code: string; details: Array<{ path: string }> } };
     expect(body.error.code).toBe('validation_failed');
@@ -35,9 +48,17 @@ describe('meetings API', () => {
   });
 
   it('refuses a body that is not JSON, or not sent as JSON', async () => {
-    const notJson = await t.app.request('/api/meetings', { method: 'POST', headers: { cookie: secretary, 'content-type': 'application/json' }, body: '{oops' });
+    const notJson = await t.app.request('/api/meetings', {
+      method: 'POST',
+      headers: { cookie: secretary, 'content-type': 'application/json' },
+      body: '{oops',
+    });
     expect(notJson.status).toBe(400);
-    const asForm = await t.app.request('/api/meetings', { method: 'POST', headers: { cookie: secretary, 'content-type': 'text/plain' }, body: JSON.stringify(meetingBody) });
+    const asForm = await t.app.request('/api/meetings', {
+      method: 'POST',
+      headers: { cookie: secretary, 'content-type': 'text/plain' },
+      body: JSON.stringify(meetingBody),
+    });
     expect(asForm.status).toBe(400);
     expect(await outboxRows()).toHaveLength(0);
   });
@@ -78,12 +99,20 @@ describe('meetings API', () => {
   it('moving a notified meeting sends an update to everyone; an unchanged save is refused', async () => {
     const id = await create();
     await t.call(secretary, 'POST', `/api/meetings/${id}/notify`);
-    const moved = await t.call(secretary, 'PUT', `/api/meetings/${id}`, { ...meetingBody, startsLocal: '2027-03-16T10:00', endsLocal: '2027-03-16T13:00' });
+    const moved = await t.call(secretary, 'PUT', `/api/meetings/${id}`, {
+      ...meetingBody,
+      startsLocal: '2027-03-16T10:00',
+      endsLocal: '2027-03-16T13:00',
+    });
     expect(moved.status).toBe(200);
     expect(((await moved.json()) as { meeting: { version: number } }).meeting.version).toBe(2);
     const updates = (await outboxRows()).filter((r) => r.kind === 'meeting-updated');
     expect(updates).toHaveLength(13);
-    const same = await t.call(secretary, 'PUT', `/api/meetings/${id}`, { ...meetingBody, startsLocal: '2027-03-16T10:00', endsLocal: '2027-03-16T13:00' });
+    const same = await t.call(secretary, 'PUT', `/api/meetings/${id}`, {
+      ...meetingBody,
+      startsLocal: '2027-03-16T10:00',
+      endsLocal: '2027-03-16T13:00',
+    });
     expect(same.status).toBe(409);
   });
 
@@ -100,10 +129,24 @@ describe('meetings API', () => {
     const id = await create();
     await t.call(secretary, 'POST', `/api/meetings/${id}/notify`);
     const kz = await t.personId('KZ-head');
-    await t.db.insertInto('rsvps').values({ meeting_id: id, person_id: kz, answer: 'yes', answered_at: t.now }).execute();
+    await t.db
+      .insertInto('rsvps')
+      .values({ meeting_id: id, person_id: kz, answer: 'yes', answered_at: t.now })
+      .execute();
     const res = await t.call(secretary, 'GET', `/api/meetings/${id}`);
-    const { attendance } = (await res.json()) as { attendance: Array<{ personId: number; delivery: string; answer: string | null; stateCode: string | null }> };
+    const { attendance } = (await res.json()) as {
+      attendance: Array<{
+        personId: number;
+        delivery: string;
+        answer: string | null;
+        stateCode: string | null;
+      }>;
+    };
     expect(attendance).toHaveLength(13);
-    expect(attendance.find((a) => a.personId === kz)).toMatchObject({ answer: 'yes', delivery: 'pending', stateCode: 'KZ' });
+    expect(attendance.find((a) => a.personId === kz)).toMatchObject({
+      answer: 'yes',
+      delivery: 'pending',
+      stateCode: 'KZ',
+    });
   });
 });

@@ -5,7 +5,13 @@ import type { AppEnv } from '../env';
 import { errorBody } from '../errors';
 import { authorize, signedIn } from '../middleware/authorize';
 import { meetingAttendance } from '../services/attendance';
-import { cancelMeeting, createMeeting, editMeeting, type MeetingServiceError, notifyMeeting } from '../services/meetings';
+import {
+  cancelMeeting,
+  createMeeting,
+  editMeeting,
+  type MeetingServiceError,
+  notifyMeeting,
+} from '../services/meetings';
 import { validate } from '../validate';
 
 /** A meeting as the dashboard shows and edits it: UTC instants plus the wall-clock times in its zone. */
@@ -15,7 +21,8 @@ const meetingView = (m: Meeting) => ({
   endsLocal: utcToLocal(m.endsAt, m.timeZone),
 });
 
-const failureStatus = (error: MeetingServiceError) => (error === 'NotFound' ? 404 : error === 'EndsBeforeStart' ? 400 : 409);
+const failureStatus = (error: MeetingServiceError) =>
+  error === 'NotFound' ? 404 : error === 'EndsBeforeStart' ? 400 : 409;
 const failureMessage: Record<MeetingServiceError, string> = {
   NotFound: 'No such meeting',
   EditConflict: 'Someone else changed this meeting meanwhile; reload and try again',
@@ -46,13 +53,25 @@ export const meetingsRoutes = new Hono<AppEnv>()
     const attendance = await meetingAttendance(db, meeting.id, clock().toISOString());
     return c.json({ meeting: meetingView(meeting), attendance }, 200);
   })
-  .put('/:id', authorize('meetings.write'), validate('param', idParamSchema), validate('json', meetingInputSchema), async (c) => {
-    const { db, clock, onOutboxChange } = c.var.deps;
-    const result = await editMeeting(db, c.req.valid('param').id, c.req.valid('json'), signedIn(c), clock().toISOString());
-    if (!result.ok) return c.json(failure(result.error), failureStatus(result.error));
-    onOutboxChange?.();
-    return c.json({ meeting: meetingView(result.value) }, 200);
-  })
+  .put(
+    '/:id',
+    authorize('meetings.write'),
+    validate('param', idParamSchema),
+    validate('json', meetingInputSchema),
+    async (c) => {
+      const { db, clock, onOutboxChange } = c.var.deps;
+      const result = await editMeeting(
+        db,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        signedIn(c),
+        clock().toISOString(),
+      );
+      if (!result.ok) return c.json(failure(result.error), failureStatus(result.error));
+      onOutboxChange?.();
+      return c.json({ meeting: meetingView(result.value) }, 200);
+    },
+  )
   .post('/:id/notify', authorize('meetings.write'), validate('param', idParamSchema), async (c) => {
     const { db, clock, onOutboxChange } = c.var.deps;
     const result = await notifyMeeting(db, c.req.valid('param').id, signedIn(c), clock().toISOString());

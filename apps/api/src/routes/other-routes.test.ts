@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, meetingBody } from '../test-app';
 import { MAX_BODY_BYTES } from '../app';
+import { createTestApp, meetingBody } from '../test-app';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeEach(async () => {
@@ -12,7 +12,9 @@ describe('people', () => {
   it('lists people with their state, Telegram link and reachability', async () => {
     const res = await t.call(await t.signIn('observer'), 'GET', '/api/people');
     expect(res.status).toBe(200);
-    const { people } = (await res.json()) as { people: Array<{ name: string; stateCode: string | null; linked: boolean }> };
+    const { people } = (await res.json()) as {
+      people: Array<{ name: string; stateCode: string | null; linked: boolean }>;
+    };
     expect(people.filter((p) => p.stateCode === 'AM')).toHaveLength(2);
     expect(people.every((p) => p.linked)).toBe(true);
   });
@@ -24,7 +26,11 @@ describe('people', () => {
     const body = (await res.json()) as { link: string; startCommand: string };
     const token = body.startCommand.replace('/start ', '');
     expect(body.link).toBe(`https://t.me/accord_test_bot?start=${token}`);
-    const audit = await t.db.selectFrom('audit_events').selectAll().where('action', '=', 'person.invite').execute();
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'person.invite')
+      .execute();
     expect(JSON.stringify(audit)).not.toContain(token);
     expect((await t.call(await t.signIn('TJ-head'), 'POST', `/api/people/${id}/invites`)).status).toBe(403);
     expect((await t.call(await t.signIn('secretary'), 'POST', '/api/people/9999/invites')).status).toBe(404);
@@ -38,10 +44,19 @@ describe('outbox', () => {
     const { meeting } = (await created.json()) as { meeting: { id: number } };
     await t.call(secretary, 'POST', `/api/meetings/${meeting.id}/notify`);
     const row = await t.db.selectFrom('outbox').select('id').orderBy('id').executeTakeFirstOrThrow();
-    await t.db.updateTable('outbox').set({ state: 'failed', last_error: '400: Bad Request: chat not found' }).where('id', '=', row.id).execute();
+    await t.db
+      .updateTable('outbox')
+      .set({ state: 'failed', last_error: '400: Bad Request: chat not found' })
+      .where('id', '=', row.id)
+      .execute();
     const list = await t.call(secretary, 'GET', '/api/outbox?state=failed');
-    const body = (await list.json()) as { messages: Array<{ id: number; lastError: string }>; counts: Record<string, number> };
-    expect(body.messages).toEqual([expect.objectContaining({ id: row.id, lastError: '400: Bad Request: chat not found' })]);
+    const body = (await list.json()) as {
+      messages: Array<{ id: number; lastError: string }>;
+      counts: Record<string, number>;
+    };
+    expect(body.messages).toEqual([
+      expect.objectContaining({ id: row.id, lastError: '400: Bad Request: chat not found' }),
+    ]);
     expect(body.counts.failed).toBe(1);
     expect((await t.call(secretary, 'POST', `/api/outbox/${row.id}/resend`)).status).toBe(200);
     expect((await t.call(secretary, 'POST', `/api/outbox/${row.id}/resend`)).status).toBe(409);
@@ -56,7 +71,10 @@ describe('doors', () => {
   });
 
   it('refuses a body over the limit with 413 and the error shape', async () => {
-    const res = await t.call(await t.signIn('secretary'), 'POST', '/api/meetings', { ...meetingBody, title: 'x'.repeat(MAX_BODY_BYTES) });
+    const res = await t.call(await t.signIn('secretary'), 'POST', '/api/meetings', {
+      ...meetingBody,
+      title: 'x'.repeat(MAX_BODY_BYTES),
+    });
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
   });
@@ -97,7 +115,11 @@ describe('doors', () => {
   });
 
   it('the webhook route is closed unless a webhook is configured', async () => {
-    const res = await t.app.request('/telegram/webhook', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await t.app.request('/telegram/webhook', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(404);
   });
 });

@@ -1,4 +1,11 @@
-import { countOutboxByState, findOutboxMessage, findPersonById, listOutbox, recordAudit, resendFailedMessage } from '@accord/db';
+import {
+  countOutboxByState,
+  findOutboxMessage,
+  findPersonById,
+  listOutbox,
+  recordAudit,
+  resendFailedMessage,
+} from '@accord/db';
 import { idParamSchema, outboxListQuerySchema } from '@accord/domain';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
@@ -11,9 +18,14 @@ export const outboxRoutes = new Hono<AppEnv>()
   .get('/', authorize('outbox.read'), validate('query', outboxListQuerySchema), async (c) => {
     const { db } = c.var.deps;
     const { state } = c.req.valid('query');
-    const [rows, counts] = await Promise.all([listOutbox(db, state ? { state } : {}), countOutboxByState(db)]);
+    const [rows, counts] = await Promise.all([
+      listOutbox(db, state ? { state } : {}),
+      countOutboxByState(db),
+    ]);
     const names = new Map<number, string>();
-    for (const id of new Set(rows.map((r) => r.recipient_person_id).filter((id): id is number => id !== null))) {
+    for (const id of new Set(
+      rows.map((r) => r.recipient_person_id).filter((id): id is number => id !== null),
+    )) {
       names.set(id, (await findPersonById(db, id))?.name ?? '');
     }
     return c.json(
@@ -23,7 +35,10 @@ export const outboxRoutes = new Hono<AppEnv>()
           id: r.id,
           kind: r.kind,
           state: r.state,
-          recipient: r.recipient_person_id === null ? `chat ${r.recipient_chat_id}` : (names.get(r.recipient_person_id) ?? ''),
+          recipient:
+            r.recipient_person_id === null
+              ? `chat ${r.recipient_chat_id}`
+              : (names.get(r.recipient_person_id) ?? ''),
           attempts: r.attempts,
           lastError: r.last_error,
           dueAt: r.due_at,
@@ -41,7 +56,16 @@ export const outboxRoutes = new Hono<AppEnv>()
     if (!(await findOutboxMessage(db, id))) return c.json(errorBody('NotFound', 'No such message'), 404);
     const resent = await db.transaction().execute(async (trx) => {
       if (!(await resendFailedMessage(trx, id, now))) return false;
-      await recordAudit(trx, { at: now, actorPersonId: signedIn(c).id, actorKind: 'person', action: 'outbox.resend', recordType: 'outbox', recordId: id, before: { state: 'failed' }, after: { state: 'pending' } });
+      await recordAudit(trx, {
+        at: now,
+        actorPersonId: signedIn(c).id,
+        actorKind: 'person',
+        action: 'outbox.resend',
+        recordType: 'outbox',
+        recordId: id,
+        before: { state: 'failed' },
+        after: { state: 'pending' },
+      });
       return true;
     });
     if (!resent) return c.json(errorBody('NotFailed', 'Only a message that failed can be resent'), 409);

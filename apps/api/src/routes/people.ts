@@ -1,5 +1,12 @@
-import { createInvite, findPersonById, latestInvites, listPeople, listRepresentations, recordAudit } from '@accord/db';
-import { addMilliseconds, idParamSchema, INVITE_TTL_MS, isRepresentationActive } from '@accord/domain';
+import {
+  createInvite,
+  findPersonById,
+  latestInvites,
+  listPeople,
+  listRepresentations,
+  recordAudit,
+} from '@accord/db';
+import { addMilliseconds, INVITE_TTL_MS, idParamSchema, isRepresentationActive } from '@accord/domain';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { errorBody } from '../errors';
@@ -10,7 +17,11 @@ export const peopleRoutes = new Hono<AppEnv>()
   .get('/', authorize('people.read'), async (c) => {
     const { db, clock } = c.var.deps;
     const now = clock().toISOString();
-    const [people, representations, invites] = await Promise.all([listPeople(db), listRepresentations(db), latestInvites(db)]);
+    const [people, representations, invites] = await Promise.all([
+      listPeople(db),
+      listRepresentations(db),
+      latestInvites(db),
+    ]);
     return c.json(
       {
         people: people.map((p) => {
@@ -27,7 +38,9 @@ export const peopleRoutes = new Hono<AppEnv>()
             reachable: p.reachable,
             stateCode: rep?.stateCode ?? null,
             representation: rep?.kind ?? null,
-            invite: invite ? { createdAt: invite.created_at, expiresAt: invite.expires_at, usedAt: invite.used_at } : null,
+            invite: invite
+              ? { createdAt: invite.created_at, expiresAt: invite.expires_at, usedAt: invite.used_at }
+              : null,
           };
         }),
       },
@@ -42,13 +55,30 @@ export const peopleRoutes = new Hono<AppEnv>()
     if (!person.active) return c.json(errorBody('PersonInactive', 'This person has been deactivated'), 409);
     const expiresAt = addMilliseconds(now, INVITE_TTL_MS);
     const invite = await db.transaction().execute(async (trx) => {
-      const created = await createInvite(trx, { personId: person.id, createdBy: signedIn(c).id, now, expiresAt });
+      const created = await createInvite(trx, {
+        personId: person.id,
+        createdBy: signedIn(c).id,
+        now,
+        expiresAt,
+      });
       // The token itself never enters the audit log: it is a credential.
-      await recordAudit(trx, { at: now, actorPersonId: signedIn(c).id, actorKind: 'person', action: 'person.invite', recordType: 'person', recordId: person.id, after: { inviteId: created.id, expiresAt } });
+      await recordAudit(trx, {
+        at: now,
+        actorPersonId: signedIn(c).id,
+        actorKind: 'person',
+        action: 'person.invite',
+        recordType: 'person',
+        recordId: person.id,
+        after: { inviteId: created.id, expiresAt },
+      });
       return created;
     });
     return c.json(
-      { link: `https://t.me/${botUsername}?start=${invite.token}`, startCommand: `/start ${invite.token}`, expiresAt },
+      {
+        link: `https://t.me/${botUsername}?start=${invite.token}`,
+        startCommand: `/start ${invite.token}`,
+        expiresAt,
+      },
       201,
     );
   });

@@ -1,4 +1,11 @@
-import { type Database, deliveriesFor, type Kysely, listPeople, listRepresentations, listRsvps } from '@accord/db';
+import {
+  type Database,
+  deliveriesFor,
+  type Kysely,
+  listPeople,
+  listRepresentations,
+  listRsvps,
+} from '@accord/db';
 import { attendanceBoard, isRepresentationActive, meetingInvitees } from '@accord/domain';
 
 const NOTICE_KINDS = ['meeting-notice', 'meeting-updated', 'meeting-cancelled'] as const;
@@ -20,6 +27,11 @@ export async function meetingAttendance(db: Kysely<Database>, meetingId: number,
   const byId = new Map(invitees.map((p) => [p.id, p]));
   return rows.map((row) => {
     const rep = representations.find((r) => r.personId === row.personId && isRepresentationActive(r, now));
-    return { ...row, name: byId.get(row.personId)?.name ?? '', stateCode: rep?.stateCode ?? null, representation: rep?.kind ?? null };
+    return {
+      ...row,
+      name: byId.get(row.personId)?.name ?? '',
+      stateCode: rep?.stateCode ?? null,
+      representation: rep?.kind ?? null,
+    };
   });
 }

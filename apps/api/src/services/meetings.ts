@@ -31,22 +31,51 @@ import {
 type Db = Kysely<Database>;
 export type MeetingServiceError = MeetingError | 'NotFound' | 'EditConflict';
 
-const audit = (trx: Transaction<Database>, actor: Person, now: string, action: string, id: number, before: unknown, after: unknown) =>
-  recordAudit(trx, { at: now, actorPersonId: actor.id, actorKind: 'person', action, recordType: 'meeting', recordId: id, before, after });
+const audit = (
+  trx: Transaction<Database>,
+  actor: Person,
+  now: string,
+  action: string,
+  id: number,
+  before: unknown,
+  after: unknown,
+) =>
+  recordAudit(trx, {
+    at: now,
+    actorPersonId: actor.id,
+    actorKind: 'person',
+    action,
+    recordType: 'meeting',
+    recordId: id,
+    before,
+    after,
+  });
 
 /** Everyone a meeting's messages go to: each linked invitee's private chat, and the commission's group if it has one. */
 async function meetingRecipients(trx: Transaction<Database>): Promise<Recipient[]> {
   const invitees = meetingInvitees(await listPeople(trx)).filter((p) => p.telegramUserId !== null);
   const { group_chat_id } = await getCommissionOrThrow(trx);
-  return [...invitees.map((p) => ({ personId: p.id })), ...(group_chat_id === null ? [] : [{ chatId: group_chat_id }])];
+  return [
+    ...invitees.map((p) => ({ personId: p.id })),
+    ...(group_chat_id === null ? [] : [{ chatId: group_chat_id }]),
+  ];
 }
 
-async function enqueueForMeeting(trx: Transaction<Database>, intent: MessageIntent & { meetingId: number }, now: string) {
+async function enqueueForMeeting(
+  trx: Transaction<Database>,
+  intent: MessageIntent & { meetingId: number },
+  now: string,
+) {
   const drafts = outboxDrafts(intent, await meetingRecipients(trx), now);
   return enqueueMessages(trx, drafts, { type: 'meeting', id: intent.meetingId }, now);
 }
 
-export async function createMeeting(db: Db, details: MeetingDetails, actor: Person, now: string): Promise<Meeting> {
+export async function createMeeting(
+  db: Db,
+  details: MeetingDetails,
+  actor: Person,
+  now: string,
+): Promise<Meeting> {
   const id = await db.transaction().execute(async (trx) => {
     const newId = await insertMeeting(trx, details, actor.id, now);
     await audit(trx, actor, now, 'meeting.create', newId, null, details);
@@ -68,9 +97,18 @@ export async function editMeeting(
   const decision = decideEdit(meeting, details);
   if (!decision.ok) return decision;
   const saved = await db.transaction().execute(async (trx) => {
-    if (!(await updateMeetingDetails(trx, id, meeting.version, details, decision.value.version, now))) return false;
-    await audit(trx, actor, now, 'meeting.update', id, meeting, { ...details, version: decision.value.version });
-    if (decision.value.notify) await enqueueForMeeting(trx, { kind: 'meeting-updated', meetingId: id, version: decision.value.version }, now);
+    if (!(await updateMeetingDetails(trx, id, meeting.version, details, decision.value.version, now)))
+      return false;
+    await audit(trx, actor, now, 'meeting.update', id, meeting, {
+      ...details,
+      version: decision.value.version,
+    });
+    if (decision.value.notify)
+      await enqueueForMeeting(
+        trx,
+        { kind: 'meeting-updated', meetingId: id, version: decision.value.version },
+        now,
+      );
     return true;
   });
   if (!saved) return err('EditConflict');
@@ -78,30 +116,66 @@ export async function editMeeting(
 }
 
 /** Sends the notice: the status change and one outbox row per recipient commit together. */
-export async function notifyMeeting(db: Db, id: number, actor: Person, now: string): Promise<Result<{ meeting: Meeting; queued: number }, MeetingServiceError>> {
+export async function notifyMeeting(
+  db: Db,
+  id: number,
+  actor: Person,
+  now: string,
+): Promise<Result<{ meeting: Meeting; queued: number }, MeetingServiceError>> {
   const meeting = await findMeetingById(db, id);
   if (!meeting) return err('NotFound');
   const decision = decideNotice(meeting, now);
   if (!decision.ok) return decision;
   const queued = await db.transaction().execute(async (trx) => {
     if (!(await setMeetingStatus(trx, id, 'draft', 'notified', decision.value.version, now))) return null;
-    await audit(trx, actor, now, 'meeting.notify', id, { status: meeting.status }, { status: 'notified', version: decision.value.version });
-    return enqueueForMeeting(trx, { kind: 'meeting-notice', meetingId: id, version: decision.value.version }, now);
+    await audit(
+      trx,
+      actor,
+      now,
+      'meeting.notify',
+      id,
+      { status: meeting.status },
+      { status: 'notified', version: decision.value.version },
+    );
+    return enqueueForMeeting(
+      trx,
+      { kind: 'meeting-notice', meetingId: id, version: decision.value.version },
+      now,
+    );
   });
   if (queued === null) return err('AlreadyNotified');
   return ok({ meeting: (await findMeetingById(db, id)) as Meeting, queued });
 }
 
 /** Cancels a meeting; if members were told about it, they are told it is cancelled. */
-export async function cancelMeeting(db: Db, id: number, actor: Person, now: string): Promise<Result<Meeting, MeetingServiceError>> {
+export async function cancelMeeting(
+  db: Db,
+  id: number,
+  actor: Person,
+  now: string,
+): Promise<Result<Meeting, MeetingServiceError>> {
   const meeting = await findMeetingById(db, id);
   if (!meeting) return err('NotFound');
   const decision = decideCancel(meeting);
   if (!decision.ok) return decision;
   const done = await db.transaction().execute(async (trx) => {
-    if (!(await setMeetingStatus(trx, id, meeting.status, 'cancelled', decision.value.version, now))) return false;
-    await audit(trx, actor, now, 'meeting.cancel', id, { status: meeting.status }, { status: 'cancelled', version: decision.value.version });
-    if (decision.value.notify) await enqueueForMeeting(trx, { kind: 'meeting-cancelled', meetingId: id, version: decision.value.version }, now);
+    if (!(await setMeetingStatus(trx, id, meeting.status, 'cancelled', decision.value.version, now)))
+      return false;
+    await audit(
+      trx,
+      actor,
+      now,
+      'meeting.cancel',
+      id,
+      { status: meeting.status },
+      { status: 'cancelled', version: decision.value.version },
+    );
+    if (decision.value.notify)
+      await enqueueForMeeting(
+        trx,
+        { kind: 'meeting-cancelled', meetingId: id, version: decision.value.version },
+        now,
+      );
     return true;
   });
   if (!done) return err('EditConflict');

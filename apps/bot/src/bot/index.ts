@@ -30,7 +30,12 @@ export const BOT_COMMANDS = {
 } as const;
 
 /** Builds the bot: dedupe, who is talking, their language, then one Composer per feature, the fallback last. */
-export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, options: CreateBotOptions = {}): Bot<BotContext> {
+export function createBot(
+  token: string,
+  deps: BotDeps,
+  i18n: I18n<BotContext>,
+  options: CreateBotOptions = {},
+): Bot<BotContext> {
   const config: BotConfig<BotContext> = {
     client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}), timeoutSeconds: 30 },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
@@ -44,7 +49,17 @@ export function createBot(token: string, deps: BotDeps, i18n: I18n<BotContext>, 
   bot.use(dedupeUpdates, loadPerson, i18n);
   const onFeatureError = (err: { error: unknown; ctx: BotContext }) =>
     deps.logger.error({ err: err.error, updateId: err.ctx.update.update_id }, 'bot feature failed');
-  bot.errorBoundary(onFeatureError, reachabilityFeature, startFeature, helpFeature, meetingsFeature, rsvpFeature, fallbackFeature);
-  bot.catch((err) => deps.logger.error({ err: err.error, updateId: err.ctx.update.update_id }, 'bot update failed'));
+  bot.errorBoundary(
+    onFeatureError,
+    reachabilityFeature,
+    startFeature,
+    helpFeature,
+    meetingsFeature,
+    rsvpFeature,
+    fallbackFeature,
+  );
+  bot.catch((err) =>
+    deps.logger.error({ err: err.error, updateId: err.ctx.update.update_id }, 'bot update failed'),
+  );
   return bot;
 }

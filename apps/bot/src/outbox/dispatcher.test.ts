@@ -24,7 +24,11 @@ describe('the dispatcher against Telegram', () => {
 
   it('waits out a 429 for as long as Telegram says, then sends', async () => {
     h = await startBotHarness();
-    h.driver.injectFault({ method: 'sendMessage', times: 1, error: { error_code: 429, description: 'Too Many Requests: retry after 1', retry_after: 1 } });
+    h.driver.injectFault({
+      method: 'sendMessage',
+      times: 1,
+      error: { error_code: 429, description: 'Too Many Requests: retry after 1', retry_after: 1 },
+    });
     const started = Date.now();
     await h.announceMeeting();
     await h.driver.waitFor(() => h.driver.ledger().length === 13 || undefined, 10_000);
@@ -39,7 +43,11 @@ describe('the dispatcher against Telegram', () => {
 
   it('backs off on a 5xx and succeeds on the next attempt', async () => {
     h = await startBotHarness();
-    h.driver.injectFault({ method: 'sendMessage', times: 2, error: { error_code: 502, description: 'Bad Gateway' } });
+    h.driver.injectFault({
+      method: 'sendMessage',
+      times: 2,
+      error: { error_code: 502, description: 'Bad Gateway' },
+    });
     await h.announceMeeting();
     await h.driver.waitFor(() => h.driver.ledger().length === 13 || undefined, 15_000);
     const retried = await h.eventually(async () => {
@@ -56,15 +64,23 @@ describe('the dispatcher against Telegram', () => {
     h.driver.blockBot(kg.telegramId);
     await h.announceMeeting();
     const warned = await h.driver.waitFor(
-      () => h.driver.chat(secretary.telegramId).messages.find((m) => m.text?.includes('недоступен в Telegram'))?.text,
+      () =>
+        h.driver.chat(secretary.telegramId).messages.find((m) => m.text?.includes('недоступен в Telegram'))
+          ?.text,
       10_000,
     );
     expect(warned).toContain(kg.name);
     await h.driver.waitFor(() => h.driver.ledger().length === 13 || undefined, 10_000);
-    const person = await h.db.selectFrom('people').selectAll().where('id', '=', kg.id).executeTakeFirstOrThrow();
+    const person = await h.db
+      .selectFrom('people')
+      .selectAll()
+      .where('id', '=', kg.id)
+      .executeTakeFirstOrThrow();
     expect(person.reachable).toBe(0);
     const failed = (await outbox()).filter((r) => r.state === 'failed');
-    expect(failed).toEqual([expect.objectContaining({ recipient_person_id: kg.id, last_error: expect.stringContaining('403') })]);
+    expect(failed).toEqual([
+      expect.objectContaining({ recipient_person_id: kg.id, last_error: expect.stringContaining('403') }),
+    ]);
     expect(h.driver.calls({ method: 'sendMessage', chatId: kg.telegramId })).toHaveLength(1);
   });
 
@@ -72,9 +88,15 @@ describe('the dispatcher against Telegram', () => {
     h = await startBotHarness();
     await h.runtime.dispatcher.stop();
     const id = await h.announceMeeting();
-    await h.db.updateTable('meetings').set({ title: 'Renamed before sending' }).where('id', '=', id).execute();
+    await h.db
+      .updateTable('meetings')
+      .set({ title: 'Renamed before sending' })
+      .where('id', '=', id)
+      .execute();
     await h.runtime.dispatcher.start();
     const kz = await h.person('KZ-head');
-    expect(await h.driver.waitFor(() => h.driver.lastBotMessage(kz.telegramId)?.text)).toContain('Renamed before sending');
+    expect(await h.driver.waitFor(() => h.driver.lastBotMessage(kz.telegramId)?.text)).toContain(
+      'Renamed before sending',
+    );
   });
 });

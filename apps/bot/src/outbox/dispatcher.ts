@@ -35,7 +35,12 @@ export interface DispatcherOptions {
 }
 
 /** Telegram allows about 30 messages a second; staying a little under leaves room for jitter. */
-export const DEFAULT_PACING: PacerOptions = { ratePerSecond: 29, burst: 5, privateChatIntervalMs: 1000, groupChatIntervalMs: 3000 };
+export const DEFAULT_PACING: PacerOptions = {
+  ratePerSecond: 29,
+  burst: 5,
+  privateChatIntervalMs: 1000,
+  groupChatIntervalMs: 3000,
+};
 
 /**
  * Drains the outbox: claims due rows with a lease, renders each at send time, paces sends
@@ -69,17 +74,30 @@ export function createDispatcher(options: DispatcherOptions) {
       wakeUp = done;
     });
 
-  async function settleFailure(row: ClaimedMessage, message: OutboundMessage, outcome: Exclude<SendOutcome, { ok: true }>) {
+  async function settleFailure(
+    row: ClaimedMessage,
+    message: OutboundMessage,
+    outcome: Exclude<SendOutcome, { ok: true }>,
+  ) {
     const now = iso();
     const decision = decideOnFailure(outcome, row.attempts, random());
-    const error = 'network' in outcome ? `network: ${outcome.network}` : `${outcome.errorCode}: ${outcome.description}`;
+    const error =
+      'network' in outcome ? `network: ${outcome.network}` : `${outcome.errorCode}: ${outcome.description}`;
     switch (decision.kind) {
       case 'retry-after':
         pacer.pauseFor(decision.delayMs);
-        await rescheduleMessage(db, row.id, owner, { dueAt: addMilliseconds(now, decision.delayMs), error, countAttempt: false });
+        await rescheduleMessage(db, row.id, owner, {
+          dueAt: addMilliseconds(now, decision.delayMs),
+          error,
+          countAttempt: false,
+        });
         return;
       case 'backoff':
-        await rescheduleMessage(db, row.id, owner, { dueAt: addMilliseconds(now, decision.delayMs), error, countAttempt: true });
+        await rescheduleMessage(db, row.id, owner, {
+          dueAt: addMilliseconds(now, decision.delayMs),
+          error,
+          countAttempt: true,
+        });
         return;
       case 'unreachable':
         await markMessageFailed(db, row.id, owner, decision.reason);
@@ -103,7 +121,11 @@ export function createDispatcher(options: DispatcherOptions) {
       const chatWait = pacer.chatWaitMs(message.chatId);
       if (chatWait > 0) {
         pacer.refund();
-        await rescheduleMessage(db, row.id, owner, { dueAt: addMilliseconds(iso(), chatWait), error: null, countAttempt: false });
+        await rescheduleMessage(db, row.id, owner, {
+          dueAt: addMilliseconds(iso(), chatWait),
+          error: null,
+          countAttempt: false,
+        });
         return;
       }
       pacer.markChatSent(message.chatId);
@@ -112,9 +134,11 @@ export function createDispatcher(options: DispatcherOptions) {
       else await settleFailure(row, message, outcome);
     } catch (error) {
       logger.error({ err: error, outboxId: row.id }, 'delivering an outbox row failed');
-      await rescheduleMessage(db, row.id, owner, { dueAt: addMilliseconds(iso(), 5_000), error: String(error), countAttempt: true }).catch(
-        () => undefined,
-      );
+      await rescheduleMessage(db, row.id, owner, {
+        dueAt: addMilliseconds(iso(), 5_000),
+        error: String(error),
+        countAttempt: true,
+      }).catch(() => undefined);
     }
   }
 
@@ -123,7 +147,12 @@ export function createDispatcher(options: DispatcherOptions) {
     const room = Math.min(concurrency - inFlight.size, pacer.available());
     if (room <= 0) return 0;
     const now = iso();
-    const rows = await claimDueMessages(db, { owner, now, leaseUntil: addMilliseconds(now, leaseMs), limit: room });
+    const rows = await claimDueMessages(db, {
+      owner,
+      now,
+      leaseUntil: addMilliseconds(now, leaseMs),
+      limit: room,
+    });
     pacer.take(rows.length);
     for (const row of rows) {
       const task: Promise<void> = deliver(row).finally(() => {

@@ -1,4 +1,4 @@
-import { decodeCallback, type Meeting, MESSAGE_MAX_LENGTH, visibleLength } from '@accord/domain';
+import { decodeCallback, MESSAGE_MAX_LENGTH, type Meeting, visibleLength } from '@accord/domain';
 import { describe, expect, it } from 'vitest';
 import { createI18n, translator } from '../i18n';
 import { renderMeetingMessage } from './meeting-message';
@@ -29,7 +29,9 @@ describe('a meeting notice', () => {
     expect(text).toContain('12:00 – 15:00'); // 07:00 UTC in Almaty (UTC+5)
     expect(text).toContain('Asia/Almaty, UTC+5');
     expect(text).toContain('2. Budget &lt;b&gt;');
-    expect(keyboard.flat().map((b) => ('callback_data' in b ? decodeCallback(b.callback_data) : null))).toEqual([
+    expect(
+      keyboard.flat().map((b) => ('callback_data' in b ? decodeCallback(b.callback_data) : null)),
+    ).toEqual([
       { kind: 'rsvp', meetingId: 12, answer: 'yes' },
       { kind: 'rsvp', meetingId: 12, answer: 'no' },
       { kind: 'ics', meetingId: 12 },
@@ -37,7 +39,13 @@ describe('a meeting notice', () => {
   });
 
   it('reads in Russian for a Russian reader', () => {
-    const { text } = renderMeetingMessage(t, meeting, 'new', { ...reader, language: 'ru', timeZone: 'Europe/Moscow' }, 'bot');
+    const { text } = renderMeetingMessage(
+      t,
+      meeting,
+      'new',
+      { ...reader, language: 'ru', timeZone: 'Europe/Moscow' },
+      'bot',
+    );
     expect(text).toContain('Извещение о заседании');
     expect(text).toContain('15 марта 2027');
     expect(text).toContain('10:00 – 13:00');
@@ -57,14 +65,23 @@ describe('a meeting notice', () => {
   });
 
   it('stays one message Telegram accepts however long the agenda', () => {
-    const long = { ...meeting, agenda: Array.from({ length: 50 }, (_, i) => ({ position: i + 1, title: `<${'x'.repeat(490)}>` })) };
+    const long = {
+      ...meeting,
+      agenda: Array.from({ length: 50 }, (_, i) => ({ position: i + 1, title: `<${'x'.repeat(490)}>` })),
+    };
     const { text } = renderMeetingMessage(t, long, 'new', reader, 'bot');
     expect(visibleLength(text)).toBeLessThanOrEqual(MESSAGE_MAX_LENGTH);
     expect(text).toMatch(/and \d+ more items/);
   });
 
   it('gives a group chat the notice without answer buttons', () => {
-    const { text, keyboard } = renderMeetingMessage(t, meeting, 'new', { ...reader, audience: 'group' }, 'accord_bot');
+    const { text, keyboard } = renderMeetingMessage(
+      t,
+      meeting,
+      'new',
+      { ...reader, audience: 'group' },
+      'accord_bot',
+    );
     expect(text).toContain('Members answer in their private chat');
     expect(keyboard).toEqual([[{ text: 'Open the bot', url: 'https://t.me/accord_bot' }]]);
   });

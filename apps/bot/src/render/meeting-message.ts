@@ -65,10 +65,21 @@ export function renderMeetingMessage(
       ? [[{ text: t(lang, 'button-open-bot'), url: `https://t.me/${botUsername}` }]]
       : [
           [
-            { text: mark(t(lang, 'button-attend'), reader.answer === 'yes'), callback_data: encodeCallback({ kind: 'rsvp', meetingId: meeting.id, answer: 'yes' }) },
-            { text: mark(t(lang, 'button-decline'), reader.answer === 'no'), callback_data: encodeCallback({ kind: 'rsvp', meetingId: meeting.id, answer: 'no' }) },
+            {
+              text: mark(t(lang, 'button-attend'), reader.answer === 'yes'),
+              callback_data: encodeCallback({ kind: 'rsvp', meetingId: meeting.id, answer: 'yes' }),
+            },
+            {
+              text: mark(t(lang, 'button-decline'), reader.answer === 'no'),
+              callback_data: encodeCallback({ kind: 'rsvp', meetingId: meeting.id, answer: 'no' }),
+            },
           ],
-          [{ text: t(lang, 'button-calendar'), callback_data: encodeCallback({ kind: 'ics', meetingId: meeting.id }) }],
+          [
+            {
+              text: t(lang, 'button-calendar'),
+              callback_data: encodeCallback({ kind: 'ics', meetingId: meeting.id }),
+            },
+          ],
         ];
   return { text, keyboard };
 }

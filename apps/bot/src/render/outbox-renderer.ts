@@ -1,4 +1,11 @@
-import { type ClaimedMessage, type Database, findMeetingById, findPersonById, findRsvp, type Kysely } from '@accord/db';
+import {
+  type ClaimedMessage,
+  type Database,
+  findMeetingById,
+  findPersonById,
+  findRsvp,
+  type Kysely,
+} from '@accord/db';
 import { escapeHtml, type Language, type MessageIntent } from '@accord/domain';
 import type { InlineKeyboardButton } from 'grammy/types';
 import type { Translate } from '../i18n';
@@ -40,9 +47,19 @@ export function createOutboxRenderer(deps: RendererDeps) {
       const person = await findPersonById(db, message.recipientPersonId);
       if (!person?.active) return { error: 'the person has been deactivated' } as const;
       if (person.telegramUserId === null) return { error: 'the person has not linked Telegram' } as const;
-      return { chatId: person.telegramUserId, person, language: person.language, timeZone: person.timeZone } as const;
+      return {
+        chatId: person.telegramUserId,
+        person,
+        language: person.language,
+        timeZone: person.timeZone,
+      } as const;
     }
-    return { chatId: message.recipientChatId ?? 0, person: null, language: deps.groupLanguage, timeZone: zoneIfGroup } as const;
+    return {
+      chatId: message.recipientChatId ?? 0,
+      person: null,
+      language: deps.groupLanguage,
+      timeZone: zoneIfGroup,
+    } as const;
   }
 
   async function render(message: ClaimedMessage, intent: MessageIntent): Promise<RenderOutcome> {
@@ -68,8 +85,13 @@ export function createOutboxRenderer(deps: RendererDeps) {
         const subject = await findPersonById(db, intent.personId);
         const to = await reader(message, 'UTC');
         if ('error' in to) return { ok: false, reason: to.error ?? 'unknown recipient' };
-        const text = t(to.language, 'person-unreachable', { name: escapeHtml(subject?.name ?? `#${intent.personId}`) });
-        return { ok: true, message: { chatId: to.chatId, text, keyboard: [], personId: to.person?.id ?? null } };
+        const text = t(to.language, 'person-unreachable', {
+          name: escapeHtml(subject?.name ?? `#${intent.personId}`),
+        });
+        return {
+          ok: true,
+          message: { chatId: to.chatId, text, keyboard: [], personId: to.person?.id ?? null },
+        };
       }
     }
   }

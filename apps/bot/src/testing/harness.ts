@@ -1,4 +1,12 @@
-import { type Database, enqueueMessages, insertMeeting, type Kysely, listPeople, openTestDatabase, setMeetingStatus } from '@accord/db';
+import {
+  type Database,
+  enqueueMessages,
+  insertMeeting,
+  type Kysely,
+  listPeople,
+  openTestDatabase,
+  setMeetingStatus,
+} from '@accord/db';
 import { type MeetingDetails, meetingInvitees, outboxDrafts } from '@accord/domain';
 import { sandboxDemoUsers, seedDemoPeople, seedReference } from '@accord/seeds';
 import { type SandboxOptions, startSandbox } from '@accord/telegram-sandbox';
@@ -24,7 +32,11 @@ export const sampleMeeting: MeetingDetails = {
  * with the demo commission linked to sandbox users. For tests of the bot as members meet it.
  */
 export async function startBotHarness(
-  options: { sandbox?: SandboxOptions; dispatcher?: TelegramRuntimeOptions['dispatcher']; clock?: () => Date } = {},
+  options: {
+    sandbox?: SandboxOptions;
+    dispatcher?: TelegramRuntimeOptions['dispatcher'];
+    clock?: () => Date;
+  } = {},
 ) {
   const sandbox = await startSandbox(options.sandbox);
   const db: Kysely<Database> = await openTestDatabase();
@@ -33,7 +45,8 @@ export async function startBotHarness(
   await seedReference(db, now);
   await seedDemoPeople(db, now, { linkSandboxTelegram: true });
   const users = sandboxDemoUsers();
-  for (const u of users) sandbox.driver.addUser({ id: u.id, first_name: u.first_name, language_code: u.language_code });
+  for (const u of users)
+    sandbox.driver.addUser({ id: u.id, first_name: u.first_name, language_code: u.language_code });
   const runtime = createTelegramRuntime({
     db,
     token: sandbox.token,
@@ -48,7 +61,11 @@ export async function startBotHarness(
   await runtime.dispatcher.start();
 
   const person = async (seedKey: string) => {
-    const row = await db.selectFrom('people').selectAll().where('seed_key', '=', seedKey).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('people')
+      .selectAll()
+      .where('seed_key', '=', seedKey)
+      .executeTakeFirstOrThrow();
     return { id: row.id, telegramId: row.telegram_user_id ?? 0, name: row.name, language: row.language };
   };
 
@@ -59,7 +76,11 @@ export async function startBotHarness(
       const id = await insertMeeting(trx, details, null, at);
       await setMeetingStatus(trx, id, 'draft', 'notified', 1, at);
       const invitees = meetingInvitees(await listPeople(trx)).filter((p) => p.telegramUserId !== null);
-      const drafts = outboxDrafts({ kind: 'meeting-notice', meetingId: id, version: 1 }, invitees.map((p) => ({ personId: p.id })), at);
+      const drafts = outboxDrafts(
+        { kind: 'meeting-notice', meetingId: id, version: 1 },
+        invitees.map((p) => ({ personId: p.id })),
+        at,
+      );
       await enqueueMessages(trx, drafts, { type: 'meeting', id }, at);
       return id;
     });

@@ -138,7 +138,9 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('subject_id', 'integer')
     .addColumn('priority', 'integer', (c) => c.notNull())
     .addColumn('due_at', 'text', (c) => c.notNull())
-    .addColumn('state', 'text', (c) => c.notNull().check(sql`state in ('pending', 'sending', 'sent', 'failed')`))
+    .addColumn('state', 'text', (c) =>
+      c.notNull().check(sql`state in ('pending', 'sending', 'sent', 'failed')`),
+    )
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('lease_owner', 'text')
     .addColumn('lease_until', 'text')
@@ -146,12 +148,19 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('telegram_message_id', 'integer')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('sent_at', 'text')
-    .addCheckConstraint('outbox_has_recipient', sql`recipient_person_id is not null or recipient_chat_id is not null`)
+    .addCheckConstraint(
+      'outbox_has_recipient',
+      sql`recipient_person_id is not null or recipient_chat_id is not null`,
+    )
     .execute();
   // Partial indexes keep a claim an index lookup however many rows were ever sent.
   await sql`create index outbox_pending on outbox (priority, due_at) where state = 'pending'`.execute(db);
   await sql`create index outbox_leased on outbox (lease_until) where state = 'sending'`.execute(db);
-  await db.schema.createIndex('outbox_subject').on('outbox').columns(['subject_type', 'subject_id']).execute();
+  await db.schema
+    .createIndex('outbox_subject')
+    .on('outbox')
+    .columns(['subject_type', 'subject_id'])
+    .execute();
 
   await db.schema
     .createTable('processed_updates')
@@ -171,7 +180,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('before', 'text')
     .addColumn('after', 'text')
     .execute();
-  await db.schema.createIndex('audit_events_record').on('audit_events').columns(['record_type', 'record_id']).execute();
+  await db.schema
+    .createIndex('audit_events_record')
+    .on('audit_events')
+    .columns(['record_type', 'record_id'])
+    .execute();
   // The audit log is append-only: the database itself refuses to rewrite history.
   await sql`create trigger audit_events_no_update before update on audit_events
     begin select raise(abort, 'audit events are append-only'); end`.execute(db);

@@ -29,8 +29,15 @@ export async function recordAudit(db: Kysely<Database>, event: AuditEvent): Prom
     .execute();
 }
 
-export async function listAuditEvents(db: Kysely<Database>, filter: { recordType?: string; recordId?: string; limit?: number }) {
-  let query = db.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(filter.limit ?? 200);
+export async function listAuditEvents(
+  db: Kysely<Database>,
+  filter: { recordType?: string; recordId?: string; limit?: number },
+) {
+  let query = db
+    .selectFrom('audit_events')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(filter.limit ?? 200);
   if (filter.recordType) query = query.where('record_type', '=', filter.recordType);
   if (filter.recordId) query = query.where('record_id', '=', filter.recordId);
   return query.execute();

@@ -28,9 +28,24 @@ export async function createInvite(
   return { id: row.id, token };
 }
 
-export async function findInviteByToken(db: Kysely<Database>, token: string): Promise<(Invite & { id: number }) | undefined> {
-  const row = await db.selectFrom('invite_tokens').selectAll().where('token_hash', '=', hashSecret(token)).executeTakeFirst();
-  return row && { id: row.id, personId: row.person_id, expiresAt: row.expires_at, usedAt: row.used_at, revokedAt: row.revoked_at };
+export async function findInviteByToken(
+  db: Kysely<Database>,
+  token: string,
+): Promise<(Invite & { id: number }) | undefined> {
+  const row = await db
+    .selectFrom('invite_tokens')
+    .selectAll()
+    .where('token_hash', '=', hashSecret(token))
+    .executeTakeFirst();
+  return (
+    row && {
+      id: row.id,
+      personId: row.person_id,
+      expiresAt: row.expires_at,
+      usedAt: row.used_at,
+      revokedAt: row.revoked_at,
+    }
+  );
 }
 
 /** Uses an invite exactly once: false if it was used meanwhile (two presses racing). */
@@ -49,6 +64,11 @@ export async function latestInvites(db: Kysely<Database>) {
   return db
     .selectFrom('invite_tokens')
     .select(['person_id', 'created_at', 'expires_at', 'used_at', 'revoked_at'])
-    .where('id', 'in', (qb) => qb.selectFrom('invite_tokens').select((eb) => eb.fn.max('id').as('id')).groupBy('person_id'))
+    .where('id', 'in', (qb) =>
+      qb
+        .selectFrom('invite_tokens')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .groupBy('person_id'),
+    )
     .execute();
 }

@@ -1,4 +1,11 @@
-import type { AgendaItem, Meeting, MeetingDetails, MeetingKind, MeetingStatus, RsvpAnswer } from '@accord/domain';
+import type {
+  AgendaItem,
+  Meeting,
+  MeetingDetails,
+  MeetingKind,
+  MeetingStatus,
+  RsvpAnswer,
+} from '@accord/domain';
 import type { Kysely } from 'kysely';
 import type { Database, MeetingRow } from '../schema';
 
@@ -31,7 +38,10 @@ export async function findMeetingById(db: Db, id: number): Promise<Meeting | und
 }
 
 /** Meetings ending after `from`, soonest first (all of them when `from` is omitted). */
-export async function listMeetings(db: Db, filter: { from?: string; statuses?: MeetingStatus[] } = {}): Promise<Meeting[]> {
+export async function listMeetings(
+  db: Db,
+  filter: { from?: string; statuses?: MeetingStatus[] } = {},
+): Promise<Meeting[]> {
   let query = db.selectFrom('meetings').selectAll().orderBy('starts_at').orderBy('id');
   if (filter.from) query = query.where('ends_at', '>', filter.from);
   if (filter.statuses) query = query.where('status', 'in', filter.statuses);
@@ -64,7 +74,12 @@ async function replaceAgenda(db: Db, meetingId: number, agenda: readonly AgendaI
   }
 }
 
-export async function insertMeeting(db: Db, details: MeetingDetails, createdBy: number | null, now: string): Promise<number> {
+export async function insertMeeting(
+  db: Db,
+  details: MeetingDetails,
+  createdBy: number | null,
+  now: string,
+): Promise<number> {
   const { id } = await db
     .insertInto('meetings')
     .values({
@@ -145,7 +160,13 @@ export async function setMeetingStatus(
   return result.numUpdatedRows > 0n;
 }
 
-export async function upsertRsvp(db: Db, meetingId: number, personId: number, answer: RsvpAnswer, now: string): Promise<void> {
+export async function upsertRsvp(
+  db: Db,
+  meetingId: number,
+  personId: number,
+  answer: RsvpAnswer,
+  now: string,
+): Promise<void> {
   await db
     .insertInto('rsvps')
     .values({ meeting_id: meetingId, person_id: personId, answer, answered_at: now })
@@ -165,5 +186,9 @@ export async function findRsvp(db: Db, meetingId: number, personId: number): Pro
 
 export async function listRsvps(db: Db, meetingId: number) {
   const rows = await db.selectFrom('rsvps').selectAll().where('meeting_id', '=', meetingId).execute();
-  return rows.map((r) => ({ personId: r.person_id, answer: r.answer as RsvpAnswer, answeredAt: r.answered_at }));
+  return rows.map((r) => ({
+    personId: r.person_id,
+    answer: r.answer as RsvpAnswer,
+    answeredAt: r.answered_at,
+  }));
 }

@@ -3,7 +3,14 @@ import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../schema';
 import { openTestDatabase } from '../test-database';
-import { claimDueMessages, enqueueMessages, markMessageFailed, markMessageSent, rescheduleMessage, resendFailedMessage } from './outbox';
+import {
+  claimDueMessages,
+  enqueueMessages,
+  markMessageFailed,
+  markMessageSent,
+  rescheduleMessage,
+  resendFailedMessage,
+} from './outbox';
 
 const t0 = '2027-01-01T00:00:00.000Z';
 const at = (s: number) => new Date(Date.parse(t0) + s * 1000).toISOString();
@@ -13,19 +20,38 @@ beforeEach(async () => {
   db = await openTestDatabase();
   await db
     .insertInto('people')
-    .values([1, 2, 3].map((id) => ({ id, name: `P${id}`, roles: '["member"]', language: 'en', time_zone: 'UTC', created_at: t0, updated_at: t0 })))
+    .values(
+      [1, 2, 3].map((id) => ({
+        id,
+        name: `P${id}`,
+        roles: '["member"]',
+        language: 'en',
+        time_zone: 'UTC',
+        created_at: t0,
+        updated_at: t0,
+      })),
+    )
     .execute();
 });
 afterEach(() => db.destroy());
 
 const intent = { kind: 'meeting-notice', meetingId: 1, version: 1 } as const;
-const enqueueThree = () => enqueueMessages(db, outboxDrafts(intent, [{ personId: 1 }, { personId: 2 }, { personId: 3 }], t0), null, t0);
+const enqueueThree = () =>
+  enqueueMessages(
+    db,
+    outboxDrafts(intent, [{ personId: 1 }, { personId: 2 }, { personId: 3 }], t0),
+    null,
+    t0,
+  );
 
 describe('the outbox', () => {
   it('keeps one row per idempotency key however often it is enqueued', async () => {
     expect(await enqueueThree()).toBe(3);
     expect(await enqueueThree()).toBe(0);
-    const count = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(3);
   });
 
@@ -41,7 +67,9 @@ describe('the outbox', () => {
   it('gives a crashed worker’s rows to another once the lease runs out, and the late worker cannot settle them', async () => {
     await enqueueThree();
     const [row] = await claimDueMessages(db, { owner: 'crashed', now: t0, leaseUntil: at(10), limit: 1 });
-    expect(await claimDueMessages(db, { owner: 'b', now: at(5), leaseUntil: at(40), limit: 5 })).toHaveLength(2);
+    expect(await claimDueMessages(db, { owner: 'b', now: at(5), leaseUntil: at(40), limit: 5 })).toHaveLength(
+      2,
+    );
     const again = await claimDueMessages(db, { owner: 'b', now: at(11), leaseUntil: at(40), limit: 5 });
     expect(again.map((m) => m.id)).toEqual([row?.id]);
     expect(again[0]?.attempts).toBe(2);
@@ -54,7 +82,9 @@ describe('the outbox', () => {
     for (const m of await claimDueMessages(db, { owner: 'a', now: t0, leaseUntil: at(10), limit: 5 })) {
       await markMessageSent(db, m.id, 'a', m.id, t0);
     }
-    expect(await claimDueMessages(db, { owner: 'a', now: at(3600), leaseUntil: at(3700), limit: 5 })).toEqual([]);
+    expect(await claimDueMessages(db, { owner: 'a', now: at(3600), leaseUntil: at(3700), limit: 5 })).toEqual(
+      [],
+    );
   });
 
   it('waits until a rescheduled row is due, and gives back the attempt when asked', async () => {
@@ -73,7 +103,11 @@ describe('the outbox', () => {
     expect(await resendFailedMessage(db, m?.id ?? 0, t0)).toBe(false);
     await markMessageFailed(db, m?.id ?? 0, 'a', '400: Bad Request: chat not found');
     expect(await resendFailedMessage(db, m?.id ?? 0, at(1))).toBe(true);
-    const row = await db.selectFrom('outbox').selectAll().where('id', '=', m?.id ?? 0).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('id', '=', m?.id ?? 0)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ state: 'pending', attempts: 0, last_error: null });
   });
 

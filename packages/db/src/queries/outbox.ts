@@ -10,7 +10,12 @@ export interface Subject {
 }
 
 /** Writes outbox rows; a row whose idempotency key exists already is skipped. Use the change's transaction. */
-export async function enqueueMessages(db: Db, drafts: readonly OutboxDraft[], subject: Subject | null, now: string): Promise<number> {
+export async function enqueueMessages(
+  db: Db,
+  drafts: readonly OutboxDraft[],
+  subject: Subject | null,
+  now: string,
+): Promise<number> {
   if (drafts.length === 0) return 0;
   let inserted = 0;
   // SQLite allows 32,766 variables a statement: 14 columns × 500 rows stays well inside.
@@ -82,12 +87,29 @@ export async function claimDueMessages(
 
 /** The guard every settle uses: only the lease holder may settle a row. */
 const settle = (db: Db, id: number, owner: string) =>
-  db.updateTable('outbox').where('id', '=', id).where('lease_owner', '=', owner).where('state', '=', 'sending');
+  db
+    .updateTable('outbox')
+    .where('id', '=', id)
+    .where('lease_owner', '=', owner)
+    .where('state', '=', 'sending');
 
 /** Records Telegram's acknowledgement. False if the lease was lost meanwhile (the row went to another worker). */
-export async function markMessageSent(db: Db, id: number, owner: string, telegramMessageId: number | null, now: string) {
+export async function markMessageSent(
+  db: Db,
+  id: number,
+  owner: string,
+  telegramMessageId: number | null,
+  now: string,
+) {
   const result = await settle(db, id, owner)
-    .set({ state: 'sent', sent_at: now, telegram_message_id: telegramMessageId, lease_owner: null, lease_until: null, last_error: null })
+    .set({
+      state: 'sent',
+      sent_at: now,
+      telegram_message_id: telegramMessageId,
+      lease_owner: null,
+      lease_until: null,
+      last_error: null,
+    })
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
@@ -112,7 +134,9 @@ export async function rescheduleMessage(
 }
 
 export async function markMessageFailed(db: Db, id: number, owner: string, reason: string) {
-  await settle(db, id, owner).set({ state: 'failed', last_error: reason, lease_owner: null, lease_until: null }).execute();
+  await settle(db, id, owner)
+    .set({ state: 'failed', last_error: reason, lease_owner: null, lease_until: null })
+    .execute();
 }
 
 /** Sends a failed row again, from scratch; false unless it had failed. */
@@ -127,7 +151,11 @@ export async function resendFailedMessage(db: Db, id: number, now: string): Prom
 }
 
 export async function listOutbox(db: Db, filter: { state?: OutboxState; limit?: number } = {}) {
-  let query = db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(filter.limit ?? 200);
+  let query = db
+    .selectFrom('outbox')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(filter.limit ?? 200);
   if (filter.state) query = query.where('state', '=', filter.state);
   return query.execute();
 }

@@ -1,4 +1,12 @@
-import { isRole, type Language, type Person, pickLanguage, type Representation, type RepresentationKind, type Role } from '@accord/domain';
+import {
+  isRole,
+  type Language,
+  type Person,
+  pickLanguage,
+  type Representation,
+  type RepresentationKind,
+  type Role,
+} from '@accord/domain';
 import type { Kysely } from 'kysely';
 import type { Database, PersonRow } from '../schema';
 
@@ -31,7 +39,11 @@ export async function findPersonById(db: Db, id: number): Promise<Person | undef
 }
 
 export async function findPersonByTelegramId(db: Db, telegramUserId: number): Promise<Person | undefined> {
-  const row = await db.selectFrom('people').selectAll().where('telegram_user_id', '=', telegramUserId).executeTakeFirst();
+  const row = await db
+    .selectFrom('people')
+    .selectAll()
+    .where('telegram_user_id', '=', telegramUserId)
+    .executeTakeFirst();
   return row && toPerson(row);
 }
 
@@ -40,7 +52,13 @@ export async function listPeopleWithRole(db: Db, role: Role): Promise<Person[]> 
 }
 
 /** Binds a Telegram account to a person; the account is taken from anyone it was bound to before. */
-export async function linkTelegram(db: Db, personId: number, telegramUserId: number, username: string | null, now: string) {
+export async function linkTelegram(
+  db: Db,
+  personId: number,
+  telegramUserId: number,
+  username: string | null,
+  now: string,
+) {
   await db
     .updateTable('people')
     .set({ telegram_user_id: null, updated_at: now })
@@ -49,13 +67,24 @@ export async function linkTelegram(db: Db, personId: number, telegramUserId: num
     .execute();
   await db
     .updateTable('people')
-    .set({ telegram_user_id: telegramUserId, telegram_username: username, reachable: 1, unreachable_reason: null, updated_at: now })
+    .set({
+      telegram_user_id: telegramUserId,
+      telegram_username: username,
+      reachable: 1,
+      unreachable_reason: null,
+      updated_at: now,
+    })
     .where('id', '=', personId)
     .execute();
 }
 
 /** Marks a person unreachable; true only for the call that changed it, so the secretary is told once. */
-export async function markUnreachable(db: Db, personId: number, reason: string, now: string): Promise<boolean> {
+export async function markUnreachable(
+  db: Db,
+  personId: number,
+  reason: string,
+  now: string,
+): Promise<boolean> {
   const result = await db
     .updateTable('people')
     .set({ reachable: 0, unreachable_reason: reason, updated_at: now })

@@ -13,15 +13,34 @@ beforeEach(async () => {
   db = await openTestDatabase();
   await db
     .insertInto('people')
-    .values([1, 2].map((id) => ({ id, name: `P${id}`, roles: '["member"]', language: 'en', time_zone: 'UTC', created_at: now, updated_at: now })))
+    .values(
+      [1, 2].map((id) => ({
+        id,
+        name: `P${id}`,
+        roles: '["member"]',
+        language: 'en',
+        time_zone: 'UTC',
+        created_at: now,
+        updated_at: now,
+      })),
+    )
     .execute();
 });
 afterEach(() => db.destroy());
 
 describe('records', () => {
   it('the database refuses to change or delete audit events', async () => {
-    await recordAudit(db, { at: now, actorPersonId: 1, actorKind: 'person', action: 'meeting.create', recordType: 'meeting', recordId: 1 });
-    await expect(db.updateTable('audit_events').set({ action: 'x' }).execute()).rejects.toThrow(/append-only/);
+    await recordAudit(db, {
+      at: now,
+      actorPersonId: 1,
+      actorKind: 'person',
+      action: 'meeting.create',
+      recordType: 'meeting',
+      recordId: 1,
+    });
+    await expect(db.updateTable('audit_events').set({ action: 'x' }).execute()).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/);
   });
 
@@ -31,7 +50,12 @@ describe('records', () => {
   });
 
   it('stores only the hash of an invite token, and uses it once', async () => {
-    const { id, token } = await createInvite(db, { personId: 1, createdBy: null, now, expiresAt: '2027-01-08T00:00:00.000Z' });
+    const { id, token } = await createInvite(db, {
+      personId: 1,
+      createdBy: null,
+      now,
+      expiresAt: '2027-01-08T00:00:00.000Z',
+    });
     const stored = await db.selectFrom('invite_tokens').select('token_hash').executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token);
     expect((await findInviteByToken(db, token))?.personId).toBe(1);

@@ -4,7 +4,12 @@ import type { CommissionTable, Database } from '../schema';
 
 export async function listMemberStates(db: Kysely<Database>): Promise<MemberState[]> {
   const rows = await db.selectFrom('member_states').selectAll().orderBy('sort_order').execute();
-  return rows.map((r) => ({ code: r.code as MemberState['code'], nameRu: r.name_ru, nameEn: r.name_en, timeZone: r.time_zone }));
+  return rows.map((r) => ({
+    code: r.code as MemberState['code'],
+    nameRu: r.name_ru,
+    nameEn: r.name_en,
+    timeZone: r.time_zone,
+  }));
 }
 
 export async function getCommissionOrThrow(db: Kysely<Database>): Promise<CommissionTable> {

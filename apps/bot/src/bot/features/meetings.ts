@@ -31,5 +31,8 @@ meetingsFeature.command('meetings', async (ctx) => {
     }),
   );
   const head = ctx.t('meetings-header', { zone: formatZone(person.timeZone, now) });
-  await ctx.reply(fitMessage(head, items, '', (count) => ctx.t('notice-agenda-more', { count })), { parse_mode: 'HTML' });
+  await ctx.reply(
+    fitMessage(head, items, '', (count) => ctx.t('notice-agenda-more', { count })),
+    { parse_mode: 'HTML' },
+  );
 });

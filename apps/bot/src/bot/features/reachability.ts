@@ -10,7 +10,8 @@ reachabilityFeature.on('my_chat_member', async (ctx, next) => {
   const person = ctx.person;
   if (person && ctx.myChatMember.chat.type === 'private') {
     const status = ctx.myChatMember.new_chat_member.status;
-    if (status === 'kicked') await reportUnreachable(ctx.deps.db, person.id, '403: bot was blocked by the user', ctx.now());
+    if (status === 'kicked')
+      await reportUnreachable(ctx.deps.db, person.id, '403: bot was blocked by the user', ctx.now());
     else if (status === 'member' && !person.reachable) await markReachable(ctx.deps.db, person.id, ctx.now());
   }
   await next();

@@ -70,7 +70,10 @@ rsvpFeature.on('callback_query:data', async (ctx) => {
     ctx.deps.botUsername,
   );
   try {
-    await ctx.editMessageText(rendered.text, { parse_mode: 'HTML', reply_markup: { inline_keyboard: rendered.keyboard } });
+    await ctx.editMessageText(rendered.text, {
+      parse_mode: 'HTML',
+      reply_markup: { inline_keyboard: rendered.keyboard },
+    });
   } catch (error) {
     // The message already shows this answer (an older notice pressed twice): nothing to change.
     if (!(error instanceof GrammyError && error.description.includes('message is not modified'))) throw error;

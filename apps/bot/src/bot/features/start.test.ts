@@ -11,7 +11,9 @@ afterEach(() => h.close());
 const invite = async (seedKey: string, expiresAt = '2099-01-01T00:00:00.000Z') => {
   const p = await h.person(seedKey);
   await h.db.updateTable('people').set({ telegram_user_id: null }).where('id', '=', p.id).execute();
-  return (await createInvite(h.db, { personId: p.id, createdBy: null, now: new Date().toISOString(), expiresAt })).token;
+  return (
+    await createInvite(h.db, { personId: p.id, createdBy: null, now: new Date().toISOString(), expiresAt })
+  ).token;
 };
 const lastText = (chatId: number) => h.driver.waitFor(() => h.driver.lastBotMessage(chatId)?.text);
 
@@ -21,9 +23,17 @@ describe('/start with an invite', () => {
     h.driver.addUser({ id: 5001, first_name: 'Aigerim', language_code: 'en' });
     h.driver.sendCommand(5001, '/start', token);
     expect(await lastText(5001)).toContain('Добро пожаловать, Айгерим Сатпаева');
-    const row = await h.db.selectFrom('people').select('telegram_user_id').where('seed_key', '=', 'KZ-alternate').executeTakeFirstOrThrow();
+    const row = await h.db
+      .selectFrom('people')
+      .select('telegram_user_id')
+      .where('seed_key', '=', 'KZ-alternate')
+      .executeTakeFirstOrThrow();
     expect(row.telegram_user_id).toBe(5001);
-    const audit = await h.db.selectFrom('audit_events').selectAll().where('action', '=', 'person.link-telegram').execute();
+    const audit = await h.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'person.link-telegram')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
@@ -35,7 +45,11 @@ describe('/start with an invite', () => {
     await lastText(5002);
     h.driver.sendCommand(5003, '/start', token);
     expect(await lastText(5003)).toContain('already been used');
-    const row = await h.db.selectFrom('people').select('telegram_user_id').where('seed_key', '=', 'AM-alternate').executeTakeFirstOrThrow();
+    const row = await h.db
+      .selectFrom('people')
+      .select('telegram_user_id')
+      .where('seed_key', '=', 'AM-alternate')
+      .executeTakeFirstOrThrow();
     expect(row.telegram_user_id).toBe(5002);
   });
 
@@ -45,9 +59,25 @@ describe('/start with an invite', () => {
     h.driver.sendCommand(5004, '/start', expired);
     expect(await lastText(5004)).toContain('Срок действия ссылки-приглашения истёк');
     h.driver.sendCommand(5004, '/start', 'not a token!');
-    expect(await h.driver.waitFor(() => h.driver.chat(5004).messages.filter((m) => m.from === 'bot').at(-1)?.text?.includes('повреждена'))).toBe(true);
+    expect(
+      await h.driver.waitFor(() =>
+        h.driver
+          .chat(5004)
+          .messages.filter((m) => m.from === 'bot')
+          .at(-1)
+          ?.text?.includes('повреждена'),
+      ),
+    ).toBe(true);
     h.driver.sendCommand(5004, '/start', 'A'.repeat(32));
-    expect(await h.driver.waitFor(() => h.driver.chat(5004).messages.filter((m) => m.from === 'bot').at(-1)?.text?.includes('недействительна'))).toBe(true);
+    expect(
+      await h.driver.waitFor(() =>
+        h.driver
+          .chat(5004)
+          .messages.filter((m) => m.from === 'bot')
+          .at(-1)
+          ?.text?.includes('недействительна'),
+      ),
+    ).toBe(true);
     h.driver.addUser({ id: 5005, first_name: 'New', language_code: 'en' });
     h.driver.sendCommand(5005, '/start');
     expect(await lastText(5005)).toContain('ask the commission');
@@ -60,7 +90,11 @@ describe('/help and unknown commands', () => {
     h.driver.sendCommand(kz.telegramId, '/help');
     expect(await lastText(kz.telegramId)).toContain('/meetings');
     h.driver.sendCommand(kz.telegramId, '/frobnicate');
-    expect(await h.driver.waitFor(() => h.driver.lastBotMessage(kz.telegramId)?.text?.includes('не знаю такой команды'))).toBe(true);
+    expect(
+      await h.driver.waitFor(() =>
+        h.driver.lastBotMessage(kz.telegramId)?.text?.includes('не знаю такой команды'),
+      ),
+    ).toBe(true);
   });
 
   it('survives an oversized text', async () => {

@@ -1,0 +1,158 @@
+import type { Language } from '@accord/domain';
+import { A, Navigate, Route, Router, type RouteSectionProps, revalidate, useLocation, useNavigate } from '@solidjs/router';
+import { createEffect, createSignal, ErrorBoundary, For, lazy, Show, Suspense } from 'solid-js';
+import { client, unwrap } from './api';
+import { ErrorNotice } from './components/error-notice';
+import { getFailedOutbox, getMeeting, getMeetings, getPeople, getSession, getStates, signInPath } from './data';
+import { I18nProvider, useI18n } from './i18n/context';
+import { ROLE_LABELS } from './i18n/labels';
+import { useSession } from './session';
+
+// Each page is its own chunk: the first screen loads only the shell and the page it shows.
+const SignIn = lazy(() => import('./pages/sign-in').then((m) => ({ default: m.SignIn })));
+const Meetings = lazy(() => import('./pages/meetings').then((m) => ({ default: m.Meetings })));
+const Meeting = lazy(() => import('./pages/meeting').then((m) => ({ default: m.Meeting })));
+const MeetingEditor = lazy(() => import('./pages/meeting-editor').then((m) => ({ default: m.MeetingEditor })));
+const People = lazy(() => import('./pages/people').then((m) => ({ default: m.People })));
+const Deliveries = lazy(() => import('./pages/deliveries').then((m) => ({ default: m.Deliveries })));
+const NotFound = lazy(() => import('./pages/not-found').then((m) => ({ default: m.NotFound })));
+
+const LANGUAGES: readonly Language[] = ['ru', 'en'];
+
+/** The value of a loading or failed async read as `undefined`, for places outside any error boundary. */
+const settled = <T,>(read: () => T): T | undefined => {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+};
+
+function Header() {
+  const { t, language, setLanguage } = useI18n();
+  const { person, can } = useSession();
+  const navigate = useNavigate();
+  const [leaving, setLeaving] = createSignal(false);
+  const signOut = async () => {
+    setLeaving(true);
+    try {
+      await unwrap(client.api.session.logout.$post());
+      navigate('/sign-in', { replace: true });
+      await revalidate(getSession.key);
+    } finally {
+      setLeaving(false);
+    }
+  };
+  return (
+    <header class="site-header">
+      <div class="brand">
+        <span class="brand-name">{t('app.name')}</span>
+        <span class="brand-tagline">{t('app.tagline')}</span>
+      </div>
+      <Show when={settled(person)}>
+        <nav aria-label={t('nav.label')} class="site-nav">
+          <A href="/meetings">{t('nav.meetings')}</A>
+          <Show when={can('people.read')}>
+            <A href="/people">{t('nav.people')}</A>
+          </Show>
+          <Show when={can('outbox.read')}>
+            <A href="/deliveries">{t('nav.deliveries')}</A>
+          </Show>
+        </nav>
+      </Show>
+      <div class="header-tools">
+        <label class="language-switch">
+          <span>{t('nav.language')}</span>
+          <select value={language()} onChange={(e) => setLanguage(e.currentTarget.value === 'en' ? 'en' : 'ru')}>
+            <For each={LANGUAGES}>
+              {(code) => (
+                <option value={code} lang={code}>
+                  {t(code === 'en' ? 'language.en' : 'language.ru')}
+                </option>
+              )}
+            </For>
+          </select>
+        </label>
+        <Show when={settled(person)}>
+          {(me) => (
+            <div class="who">
+              <span>
+                {t('nav.signedInAs', { name: me().name })}
+                <span class="who-roles"> ({me().roles.map((r) => t(ROLE_LABELS[r])).join(', ')})</span>
+              </span>
+              <button type="button" onClick={signOut} disabled={leaving()}>
+                {t('nav.signOut')}
+              </button>
+            </div>
+          )}
+        </Show>
+      </div>
+    </header>
+  );
+}
+
+/** Shows a page only to a signed-in person (the sign-in page to anyone); sends others to sign in. */
+function Gate(props: RouteSectionProps) {
+  const { session } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const open = () => location.pathname === '/sign-in';
+  createEffect(() => {
+    const current = session();
+    if (current && !current.person && !open()) navigate(signInPath(location.pathname + location.search), { replace: true });
+  });
+  return <Show when={session() && (session()?.person || open())}>{props.children}</Show>;
+}
+
+/** The frame around every page: header, navigation, language, who is signed in, and the page. */
+function Layout(props: RouteSectionProps) {
+  const { session } = useSession();
+  return (
+    <I18nProvider person={settled(session)?.person}>
+      <Frame {...props} />
+    </I18nProvider>
+  );
+}
+
+function Frame(props: RouteSectionProps) {
+  const { t } = useI18n();
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <Header />
+      <main id="main" tabindex="-1">
+        <ErrorBoundary fallback={(error, reset) => <ErrorNotice error={error} reset={reset} />}>
+          <Suspense fallback={<p class="loading">{t('app.loading')}</p>}>
+            <Gate {...props} />
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+    </>
+  );
+}
+
+/** The dashboard's routes; each page's data starts loading as soon as its link is followed (or hovered). */
+export function App() {
+  return (
+    <Router root={Layout}>
+      <Route path="/" component={() => <Navigate href="/meetings" />} />
+      <Route path="/sign-in" component={SignIn} />
+      <Route path="/meetings" component={Meetings} preload={() => void getMeetings()} />
+      <Route path="/meetings/new" component={MeetingEditor} preload={() => void getStates()} />
+      <Route path="/meetings/:id" component={Meeting} preload={({ params }) => void getMeeting(params.id ?? '')} />
+      <Route
+        path="/meetings/:id/edit"
+        component={MeetingEditor}
+        preload={({ params }) => {
+          void getMeeting(params.id ?? '');
+          void getStates();
+        }}
+      />
+      <Route path="/people" component={People} preload={() => void getPeople()} />
+      <Route path="/deliveries" component={Deliveries} preload={() => void getFailedOutbox()} />
+      <Route path="*404" component={NotFound} />
+    </Router>
+  );
+}

@@ -1,0 +1,56 @@
+import { query, redirect, revalidate } from '@solidjs/router';
+import { client, isApiError, unwrap } from './api';
+
+/** What a query resolves to. (`ReturnType` gives `any` for the router's `(...args: never[]) => …` signature.) */
+type Loaded<F> = F extends (...args: never[]) => Promise<infer T> ? T : never;
+
+/** Where a signed-out visitor is sent; `next` brings them back afterwards. */
+export const signInPath = (next?: string): string =>
+  next && next !== '/' && !next.startsWith('/sign-in') ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in';
+
+/** Runs a read; a 401 (the session ended) forgets the cached session and goes to the sign-in page. */
+async function signedInRead<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) {
+      void revalidate(getSession.key);
+      throw redirect(signInPath(window.location.pathname + window.location.search));
+    }
+    throw error;
+  }
+}
+
+/** Who is signed in (or null) and whether the development sign-in exists. */
+export const getSession = query(() => unwrap(client.api.session.$get()), 'session');
+
+export type Session = Loaded<typeof getSession>;
+export type SessionPerson = NonNullable<Session['person']>;
+
+export const getDevPeople = query(async () => (await unwrap(client.api.session['dev-people'].$get())).people, 'dev-people');
+
+export const getMeetings = query(
+  () => signedInRead(async () => (await unwrap(client.api.meetings.$get())).meetings),
+  'meetings',
+);
+export type MeetingView = Loaded<typeof getMeetings>[number];
+
+export const getMeeting = query(
+  (id: string) => signedInRead(() => unwrap(client.api.meetings[':id'].$get({ param: { id } }))),
+  'meeting',
+);
+export type MeetingDetail = Loaded<typeof getMeeting>;
+export type AttendanceView = MeetingDetail['attendance'][number];
+
+export const getPeople = query(() => signedInRead(async () => (await unwrap(client.api.people.$get())).people), 'people');
+export type PersonView = Loaded<typeof getPeople>[number];
+
+export const getStates = query(() => signedInRead(async () => (await unwrap(client.api.states.$get())).states), 'states');
+export type StateView = Loaded<typeof getStates>[number];
+
+export const getFailedOutbox = query(
+  () => signedInRead(() => unwrap(client.api.outbox.$get({ query: { state: 'failed' } }))),
+  'outbox-failed',
+);
+export type OutboxView = Loaded<typeof getFailedOutbox>;
+export type OutboxMessageView = OutboxView['messages'][number];
