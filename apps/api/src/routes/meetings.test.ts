@@ -150,3 +150,14 @@ describe('meetings API', () => {
     });
   });
 });
+
+describe('the commission’s group chat', () => {
+  it('gets the notice too when the commission has one', async () => {
+    await t.db.updateTable('commission').set({ group_chat_id: -1001234 }).execute();
+    const id = await create();
+    await t.call(secretary, 'POST', `/api/meetings/${id}/notify`);
+    const group = (await outboxRows()).filter((r) => r.recipient_chat_id === -1001234);
+    expect(group).toHaveLength(1);
+    expect(group[0]?.idempotency_key).toBe(`meeting-notice:${id}:v1:g-1001234`);
+  });
+});
