@@ -27,6 +27,7 @@ describe('migrations', () => {
       'programs',
       'representations',
       'rsvps',
+      'scheduled_tasks',
       'sessions',
     ]);
     const second = await migrateToLatestOrThrow(db);

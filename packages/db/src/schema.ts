@@ -1,5 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
+export type { Selectable };
+
 /** Times are ISO 8601 UTC strings ("2027-03-15T07:00:00.000Z"): they sort as they compare. */
 type Instant = string;
 /** JSON stored as text; parsed by the queries that read it. */
@@ -164,6 +166,22 @@ export interface SessionsTable {
   revoked_at: Instant | null;
 }
 
+export interface ScheduledTasksTable {
+  id: Generated<number>;
+  kind: string;
+  /** One row per task key: scheduling the same key again moves it instead of adding another. */
+  task_key: string;
+  payload: Json;
+  due_at: Instant;
+  state: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  lease_owner: string | null;
+  lease_until: Instant | null;
+  last_error: string | null;
+  created_at: Instant;
+  done_at: Instant | null;
+}
+
 export interface Database {
   member_states: MemberStatesTable;
   commission: CommissionTable;
@@ -179,6 +197,7 @@ export interface Database {
   processed_updates: ProcessedUpdatesTable;
   audit_events: AuditEventsTable;
   sessions: SessionsTable;
+  scheduled_tasks: ScheduledTasksTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

@@ -7,5 +7,6 @@ export * from './result';
 export * from './roles';
 export * from './schemas';
 export * from './states';
+export * from './tasks';
 export * from './text';
 export * from './time';

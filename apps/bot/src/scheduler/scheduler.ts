@@ -1,28 +1,105 @@
-import { type Database, type Kysely, pruneProcessedUpdates } from '@accord/db';
-import { addMilliseconds } from '@accord/domain';
+import { hostname } from 'node:os';
+import {
+  claimDueTasks,
+  completeTask,
+  type Database,
+  ensureTask,
+  failTask,
+  type Kysely,
+  pruneProcessedUpdates,
+  rescheduleTask,
+  type ScheduledTask,
+} from '@accord/db';
+import {
+  addMilliseconds,
+  decideTaskFailure,
+  PROCESSED_UPDATES_KEEP_MS,
+  RECURRING_TASKS,
+} from '@accord/domain';
 import type { Logger } from 'pino';
+
+export interface TaskContext {
+  db: Kysely<Database>;
+  now: string;
+}
+
+/** What a kind of task does; the reminder, voting and report engines add theirs. */
+export type TaskHandler = (task: ScheduledTask, context: TaskContext) => Promise<void>;
 
 export interface SchedulerOptions {
   db: Kysely<Database>;
   clock: () => Date;
   logger: Logger;
+  handlers?: Record<string, TaskHandler>;
+  workerId?: string;
   intervalMs?: number;
+  leaseMs?: number;
+  batchSize?: number;
+  random?: () => number;
 }
 
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+const builtInHandlers: Record<string, TaskHandler> = {
+  'prune-processed-updates': async (_task, { db, now }) =>
+    pruneProcessedUpdates(db, addMilliseconds(now, -PROCESSED_UPDATES_KEEP_MS)),
+};
+
+const recurring = new Map<string, number>(RECURRING_TASKS.map((t) => [t.key, t.everyMs]));
 
 /**
- * Runs the time-driven work on a durable basis: every tick looks at the database as it is
- * (never at in-memory timers), so work due while the process was down is done on the next tick.
- * Today it keeps the processed-updates set to the span Telegram can re-deliver in.
+ * Runs time-driven work from durable rows (`scheduled_tasks`), never from in-memory timers:
+ * each tick claims due tasks with a lease — the same claim as the outbox's — so any number of
+ * schedulers can run, a crashed one's tasks come back, and work due while the process was down
+ * runs once on the next tick.
  */
-export function createScheduler({ db, clock, logger, intervalMs = 60_000 }: SchedulerOptions) {
+export function createScheduler(options: SchedulerOptions) {
+  const { db, clock, logger } = options;
+  const owner = `${options.workerId ?? `${hostname()}-${process.pid}`}:scheduler:${Date.now().toString(36)}`;
+  const handlers = { ...builtInHandlers, ...options.handlers };
+  const leaseMs = options.leaseMs ?? 60_000;
+  const random = options.random ?? Math.random;
   let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
+  let running: Promise<unknown> | null = null;
 
-  async function tick(): Promise<void> {
-    // Update ids may restart after a week of silence, so an older id is no longer a duplicate.
-    await pruneProcessedUpdates(db, addMilliseconds(clock().toISOString(), -WEEK_MS));
+  async function run(task: ScheduledTask): Promise<void> {
+    const now = clock().toISOString();
+    const handler = handlers[task.kind];
+    try {
+      if (!handler) throw new Error(`no handler for task kind ${task.kind}`);
+      await handler(task, { db, now });
+      const every = recurring.get(task.task_key);
+      if (every === undefined) await completeTask(db, task.id, owner, now);
+      else
+        await rescheduleTask(db, task.id, owner, {
+          dueAt: addMilliseconds(now, every),
+          error: null,
+          resetAttempts: true,
+        });
+    } catch (error) {
+      logger.error({ err: error, taskId: task.id, kind: task.kind }, 'scheduled task failed');
+      const decision = decideTaskFailure(task.attempts, random());
+      if ('fail' in decision) await failTask(db, task.id, owner, String(error));
+      else
+        await rescheduleTask(db, task.id, owner, {
+          dueAt: addMilliseconds(now, decision.retryInMs),
+          error: String(error),
+          resetAttempts: false,
+        });
+    }
+  }
+
+  /** Claims the tasks due now and runs them; returns how many ran. */
+  async function tick(): Promise<number> {
+    const now = clock().toISOString();
+    for (const task of RECURRING_TASKS)
+      await ensureTask(db, { kind: task.kind, key: task.key, dueAt: now, now });
+    const tasks = await claimDueTasks(db, {
+      owner,
+      now,
+      leaseUntil: addMilliseconds(now, leaseMs),
+      limit: options.batchSize ?? 100,
+    });
+    for (const task of tasks) await run(task);
+    return tasks.length;
   }
 
   const safeTick = () => {
@@ -30,10 +107,11 @@ export function createScheduler({ db, clock, logger, intervalMs = 60_000 }: Sche
   };
 
   return {
+    owner,
     tick,
     start(): void {
       safeTick();
-      timer = setInterval(safeTick, intervalMs);
+      timer = setInterval(safeTick, options.intervalMs ?? 15_000);
     },
     async stop(): Promise<void> {
       if (timer) clearInterval(timer);
@@ -42,3 +120,5 @@ export function createScheduler({ db, clock, logger, intervalMs = 60_000 }: Sche
     },
   };
 }
+
+export type Scheduler = ReturnType<typeof createScheduler>;

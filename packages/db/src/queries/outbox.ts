@@ -1,6 +1,7 @@
 import type { MessageIntent, OutboxDraft, OutboxState } from '@accord/domain';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database, OutboxRow } from '../schema';
+import { claimWithLease } from './leases';
 
 type Db = Kysely<Database>;
 
@@ -54,26 +55,21 @@ export interface ClaimedMessage {
 }
 
 /**
- * Claims up to `limit` due rows for `owner` until `leaseUntil`, in one statement: pending rows
- * that are due, and rows whose lease ran out (their worker crashed). Two workers never get the
- * same row, because SQLite runs the statement under its write lock.
+ * Claims up to `limit` due messages for `owner` until `leaseUntil`: pending rows that are due,
+ * and rows whose lease ran out (their worker crashed); interactive ones first.
  */
 export async function claimDueMessages(
   db: Db,
   input: { owner: string; now: string; leaseUntil: string; limit: number },
 ): Promise<ClaimedMessage[]> {
-  const rows = await sql<OutboxRow>`
-    update outbox
-       set state = 'sending', lease_owner = ${input.owner}, lease_until = ${input.leaseUntil}, attempts = attempts + 1
-     where id in (
-       select id from (
-         select id, priority, due_at from outbox where state = 'pending' and due_at <= ${input.now}
-         union all
-         select id, priority, due_at from outbox where state = 'sending' and lease_until <= ${input.now}
-       ) order by priority, due_at, id limit ${input.limit}
-     )
-     returning *`.execute(db);
-  return rows.rows
+  const rows = await claimWithLease<OutboxRow>(
+    db,
+    'outbox',
+    { waiting: 'pending', leased: 'sending' },
+    ['priority', 'due_at', 'id'],
+    input,
+  );
+  return rows
     .map((r) => ({
       id: r.id,
       recipientPersonId: r.recipient_person_id,
