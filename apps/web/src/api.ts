@@ -27,12 +27,15 @@ export class ApiError extends Error {
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
 
 const toIssues = (details: unknown): FieldIssue[] =>
   Array.isArray(details)
     ? details.flatMap((d) =>
-        isRecord(d) && typeof d.path === 'string' && typeof d.message === 'string' ? [{ path: d.path, message: d.message }] : [],
+        isRecord(d) && typeof d.path === 'string' && typeof d.message === 'string'
+          ? [{ path: d.path, message: d.message }]
+          : [],
       )
     : [];
 
@@ -46,19 +49,22 @@ export const toApiError = (status: number, body: unknown): ApiError => {
 };
 
 /** The JSON body of a response's successful statuses. */
-export type OkBody<R> = R extends ClientResponse<infer T, infer S, infer F>
-  ? S extends SuccessStatusCode
-    ? F extends 'json'
-      ? T
+export type OkBody<R> =
+  R extends ClientResponse<infer T, infer S, infer F>
+    ? S extends SuccessStatusCode
+      ? F extends 'json'
+        ? T
+        : never
       : never
-    : never
-  : never;
+    : never;
 
 /**
  * Awaits a typed client call and returns its successful body; anything else becomes a thrown
  * `ApiError` with the API's code and message (and field details for a 400).
  */
-export async function unwrap<R extends ClientResponse<unknown, number, 'json' | 'text'>>(call: Promise<R>): Promise<OkBody<R>> {
+export async function unwrap<R extends ClientResponse<unknown, number, 'json' | 'text'>>(
+  call: Promise<R>,
+): Promise<OkBody<R>> {
   let response: R;
   try {
     response = await call;

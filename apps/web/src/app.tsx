@@ -1,9 +1,26 @@
 import type { Language } from '@accord/domain';
-import { A, Navigate, Route, Router, type RouteSectionProps, revalidate, useLocation, useNavigate } from '@solidjs/router';
+import {
+  A,
+  Navigate,
+  Route,
+  Router,
+  type RouteSectionProps,
+  revalidate,
+  useLocation,
+  useNavigate,
+} from '@solidjs/router';
 import { createEffect, createSignal, ErrorBoundary, For, lazy, Show, Suspense } from 'solid-js';
 import { client, unwrap } from './api';
 import { ErrorNotice } from './components/error-notice';
-import { getFailedOutbox, getMeeting, getMeetings, getPeople, getSession, getStates, signInPath } from './data';
+import {
+  getFailedOutbox,
+  getMeeting,
+  getMeetings,
+  getPeople,
+  getSession,
+  getStates,
+  signInPath,
+} from './data';
 import { I18nProvider, useI18n } from './i18n/context';
 import { ROLE_LABELS } from './i18n/labels';
 import { useSession } from './session';
@@ -12,7 +29,9 @@ import { useSession } from './session';
 const SignIn = lazy(() => import('./pages/sign-in').then((m) => ({ default: m.SignIn })));
 const Meetings = lazy(() => import('./pages/meetings').then((m) => ({ default: m.Meetings })));
 const Meeting = lazy(() => import('./pages/meeting').then((m) => ({ default: m.Meeting })));
-const MeetingEditor = lazy(() => import('./pages/meeting-editor').then((m) => ({ default: m.MeetingEditor })));
+const MeetingEditor = lazy(() =>
+  import('./pages/meeting-editor').then((m) => ({ default: m.MeetingEditor })),
+);
 const People = lazy(() => import('./pages/people').then((m) => ({ default: m.People })));
 const Deliveries = lazy(() => import('./pages/deliveries').then((m) => ({ default: m.Deliveries })));
 const NotFound = lazy(() => import('./pages/not-found').then((m) => ({ default: m.NotFound })));
@@ -38,8 +57,10 @@ function Header() {
     try {
       await unwrap(client.api.session.logout.$post());
       navigate('/sign-in', { replace: true });
-      await revalidate(getSession.key);
+    } catch {
+      // The server could not be reached: the session below tells whether the cookie still works.
     } finally {
+      await revalidate(getSession.key);
       setLeaving(false);
     }
   };
@@ -63,7 +84,10 @@ function Header() {
       <div class="header-tools">
         <label class="language-switch">
           <span>{t('nav.language')}</span>
-          <select value={language()} onChange={(e) => setLanguage(e.currentTarget.value === 'en' ? 'en' : 'ru')}>
+          <select
+            value={language()}
+            onChange={(e) => setLanguage(e.currentTarget.value === 'en' ? 'en' : 'ru')}
+          >
             <For each={LANGUAGES}>
               {(code) => (
                 <option value={code} lang={code}>
@@ -78,7 +102,14 @@ function Header() {
             <div class="who">
               <span>
                 {t('nav.signedInAs', { name: me().name })}
-                <span class="who-roles"> ({me().roles.map((r) => t(ROLE_LABELS[r])).join(', ')})</span>
+                <span class="who-roles">
+                  {' '}
+                  (
+                  {me()
+                    .roles.map((r) => t(ROLE_LABELS[r]))
+                    .join(', ')}
+                  )
+                </span>
               </span>
               <button type="button" onClick={signOut} disabled={leaving()}>
                 {t('nav.signOut')}
@@ -99,7 +130,8 @@ function Gate(props: RouteSectionProps) {
   const open = () => location.pathname === '/sign-in';
   createEffect(() => {
     const current = session();
-    if (current && !current.person && !open()) navigate(signInPath(location.pathname + location.search), { replace: true });
+    if (current && !current.person && !open())
+      navigate(signInPath(location.pathname + location.search), { replace: true });
   });
   return <Show when={session() && (session()?.person || open())}>{props.children}</Show>;
 }
@@ -141,7 +173,11 @@ export function App() {
       <Route path="/sign-in" component={SignIn} />
       <Route path="/meetings" component={Meetings} preload={() => void getMeetings()} />
       <Route path="/meetings/new" component={MeetingEditor} preload={() => void getStates()} />
-      <Route path="/meetings/:id" component={Meeting} preload={({ params }) => void getMeeting(params.id ?? '')} />
+      <Route
+        path="/meetings/:id"
+        component={Meeting}
+        preload={({ params }) => void getMeeting(params.id ?? '')}
+      />
       <Route
         path="/meetings/:id/edit"
         component={MeetingEditor}

@@ -6,7 +6,9 @@ type Loaded<F> = F extends (...args: never[]) => Promise<infer T> ? T : never;
 
 /** Where a signed-out visitor is sent; `next` brings them back afterwards. */
 export const signInPath = (next?: string): string =>
-  next && next !== '/' && !next.startsWith('/sign-in') ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in';
+  next && next !== '/' && !next.startsWith('/sign-in')
+    ? `/sign-in?next=${encodeURIComponent(next)}`
+    : '/sign-in';
 
 /** Runs a read; a 401 (the session ended) forgets the cached session and goes to the sign-in page. */
 async function signedInRead<T>(read: () => Promise<T>): Promise<T> {
@@ -27,7 +29,10 @@ export const getSession = query(() => unwrap(client.api.session.$get()), 'sessio
 export type Session = Loaded<typeof getSession>;
 export type SessionPerson = NonNullable<Session['person']>;
 
-export const getDevPeople = query(async () => (await unwrap(client.api.session['dev-people'].$get())).people, 'dev-people');
+export const getDevPeople = query(
+  async () => (await unwrap(client.api.session['dev-people'].$get())).people,
+  'dev-people',
+);
 
 export const getMeetings = query(
   () => signedInRead(async () => (await unwrap(client.api.meetings.$get())).meetings),
@@ -42,10 +47,16 @@ export const getMeeting = query(
 export type MeetingDetail = Loaded<typeof getMeeting>;
 export type AttendanceView = MeetingDetail['attendance'][number];
 
-export const getPeople = query(() => signedInRead(async () => (await unwrap(client.api.people.$get())).people), 'people');
+export const getPeople = query(
+  () => signedInRead(async () => (await unwrap(client.api.people.$get())).people),
+  'people',
+);
 export type PersonView = Loaded<typeof getPeople>[number];
 
-export const getStates = query(() => signedInRead(async () => (await unwrap(client.api.states.$get())).states), 'states');
+export const getStates = query(
+  () => signedInRead(async () => (await unwrap(client.api.states.$get())).states),
+  'states',
+);
 export type StateView = Loaded<typeof getStates>[number];
 
 export const getFailedOutbox = query(

@@ -7,7 +7,13 @@ export function ErrorNotice(props: { error: unknown; reset: () => void }) {
   const { t, errorText } = useI18n();
   const location = useLocation();
   // Going to another page clears the error, so one broken page does not follow the reader around.
-  createEffect(on(() => location.pathname, () => props.reset(), { defer: true }));
+  createEffect(
+    on(
+      () => location.pathname,
+      () => props.reset(),
+      { defer: true },
+    ),
+  );
   const retry = async () => {
     await revalidate();
     props.reset();

@@ -1,8 +1,24 @@
 import type { Language } from '@accord/domain';
-import { type Accessor, createContext, createEffect, createSignal, type ParentProps, useContext } from 'solid-js';
+import {
+  type Accessor,
+  createContext,
+  createEffect,
+  createSignal,
+  type ParentProps,
+  useContext,
+} from 'solid-js';
 import { isApiError } from '../api';
 import { type Dictionary, en, type MessageKey } from './en';
-import { browserTimeZone, formatDate, formatDateTime, formatRange, interpolate, isValidTimeZone, type MessageVars, zoneLabel } from './format';
+import {
+  browserTimeZone,
+  formatDate,
+  formatDateTime,
+  formatRange,
+  interpolate,
+  isValidTimeZone,
+  type MessageVars,
+  zoneLabel,
+} from './format';
 import { ru } from './ru';
 
 const DICTIONARIES: Record<Language, Dictionary> = { en, ru };
@@ -55,7 +71,9 @@ const browserLanguage = (): Language => (navigator.language.toLowerCase().starts
  * Language and time for the pages below. The language is the one chosen in this browser, else the
  * signed-in person's, else the browser's; the `lang` attribute of the page follows it.
  */
-export function I18nProvider(props: ParentProps<{ person: { language: Language; timeZone: string } | null | undefined }>) {
+export function I18nProvider(
+  props: ParentProps<{ person: { language: Language; timeZone: string } | null | undefined }>,
+) {
   const [chosen, setChosen] = createSignal<Language | null>(storedLanguage());
   const language = () => chosen() ?? props.person?.language ?? browserLanguage();
   const timeZone = () => {

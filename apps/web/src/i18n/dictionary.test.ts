@@ -13,7 +13,8 @@ describe('the dashboard’s dictionaries', () => {
 
   it('have no empty text', () => {
     for (const [language, dictionary] of Object.entries({ en, ru })) {
-      for (const [key, text] of Object.entries(dictionary)) expect(text.trim(), `${language} ${key}`).not.toBe('');
+      for (const [key, text] of Object.entries(dictionary))
+        expect(text.trim(), `${language} ${key}`).not.toBe('');
     }
   });
 

@@ -23,7 +23,8 @@ export const en = {
   'role.observer': 'observer',
 
   'signIn.title': 'Sign in',
-  'signIn.telegram': 'Send /login to the Accord bot in Telegram. It replies with a one-time link that signs you in here.',
+  'signIn.telegram':
+    'Send /login to the Accord bot in Telegram. It replies with a one-time link that signs you in here.',
   'signIn.devTitle': 'Development sign-in — sandbox mode only',
   'signIn.devExplain':
     'Accord is running without a real Telegram bot, so you can sign in as anyone from the demo data. This form does not exist on a real deployment.',
@@ -85,17 +86,20 @@ export const en = {
   'meeting.edit': 'Edit',
   'meeting.cancelMeeting': 'Cancel meeting',
   'meeting.confirmNoticeTitle': 'Send the notice?',
-  'meeting.confirmNotice': 'Every member, the chairman and the secretary get the notice in Telegram and can answer whether they will attend.',
+  'meeting.confirmNotice':
+    'Every member, the chairman and the secretary get the notice in Telegram and can answer whether they will attend.',
   'meeting.confirmNoticeYes': 'Send notice',
   'meeting.confirmCancelTitle': 'Cancel this meeting?',
-  'meeting.confirmCancelNotified': 'Everyone who got the notice is told in Telegram that the meeting is cancelled. This cannot be undone.',
+  'meeting.confirmCancelNotified':
+    'Everyone who got the notice is told in Telegram that the meeting is cancelled. This cannot be undone.',
   'meeting.confirmCancelDraft': 'No notice has been sent, so nobody is told. This cannot be undone.',
   'meeting.confirmCancelYes': 'Cancel meeting',
   'meeting.keep': 'Keep meeting',
   'meeting.noticeQueued': 'The notice is on its way to {count} people.',
   'meeting.cancelled': 'The meeting is cancelled.',
   'meeting.attendance': 'Attendance',
-  'meeting.autoRefresh': 'Answers from Telegram appear here on their own; the table refreshes every 5 seconds.',
+  'meeting.autoRefresh':
+    'Answers from Telegram appear here on their own; the table refreshes every 5 seconds.',
   'meeting.noInvitees': 'Nobody is invited yet.',
 
   'summary.invited': 'Invited',
@@ -150,7 +154,8 @@ export const en = {
   'editor.notifiedWarning':
     'The notice for this meeting has been sent. Saving a change sends an update to everyone invited, in Telegram.',
   'editor.confirmUpdateTitle': 'Send an update to everyone?',
-  'editor.confirmUpdate': 'Members already have the notice. Saving sends each of them the changed meeting in Telegram.',
+  'editor.confirmUpdate':
+    'Members already have the notice. Saving sends each of them the changed meeting in Telegram.',
   'editor.confirmUpdateYes': 'Save and send update',
   'editor.cancelledNotice': 'This meeting is cancelled and can no longer be changed.',
   'editor.fixErrors': 'Please correct the fields marked below.',

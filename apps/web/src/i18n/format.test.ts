@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatRange, interpolate, isValidTimeZone, zoneLabel, zoneOffset } from './format';
+import {
+  formatDate,
+  formatDateTime,
+  formatRange,
+  interpolate,
+  isValidTimeZone,
+  zoneLabel,
+  zoneOffset,
+} from './format';
 
 describe('interpolate', () => {
   it('fills each placeholder with its value', () => {
@@ -65,7 +73,9 @@ describe('formatting instants for a reader', () => {
 
   it('can leave the zone out when a heading names it', () => {
     expect(formatDateTime(start, 'Europe/Moscow', 'en', false)).not.toContain('Moscow');
-    expect(formatRange(start, '2027-03-15T08:30:00.000Z', 'Europe/Moscow', 'en', false)).not.toContain('Moscow');
+    expect(formatRange(start, '2027-03-15T08:30:00.000Z', 'Europe/Moscow', 'en', false)).not.toContain(
+      'Moscow',
+    );
   });
 
   it('takes the calendar date in the zone, not in UTC', () => {

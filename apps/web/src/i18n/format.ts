@@ -8,10 +8,16 @@ const LOCALES: Record<Language, string> = { en: 'en-GB', ru: 'ru-RU' };
 
 /** Fills `{name}` placeholders; an unknown placeholder is left as written so a gap is visible. */
 export const interpolate = (template: string, vars?: MessageVars): string =>
-  vars ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : template;
+  vars
+    ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
+    : template;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const formatter = (language: Language, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
+const formatter = (
+  language: Language,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat => {
   const key = `${language}|${timeZone}|${JSON.stringify(options)}`;
   let found = formatters.get(key);
   if (!found) {
@@ -54,7 +60,8 @@ export const zoneOffset = (iso: string, zone: string): string => {
 };
 
 /** A zone named for a reader: its IANA name and its offset at that instant, e.g. "Asia/Yerevan (UTC+04:00)". */
-export const zoneLabel = (iso: string, zone: string): string => (zone === 'UTC' ? 'UTC' : `${zone} (${zoneOffset(iso, zone)})`);
+export const zoneLabel = (iso: string, zone: string): string =>
+  zone === 'UTC' ? 'UTC' : `${zone} (${zoneOffset(iso, zone)})`;
 
 /**
  * An instant as date and time in a zone, the zone named: "Mon, 15 Mar 2027, 10:00 · Asia/Yerevan (UTC+04:00)".
@@ -66,7 +73,13 @@ export const formatDateTime = (iso: string, zone: string, language: Language, na
 };
 
 /** A span in a zone, the end's date left out when it is the same day: "Mon, 15 Mar 2027, 10:00–12:30 · …". */
-export const formatRange = (startIso: string, endIso: string, zone: string, language: Language, named = true): string => {
+export const formatRange = (
+  startIso: string,
+  endIso: string,
+  zone: string,
+  language: Language,
+  named = true,
+): string => {
   const text = formatter(language, zone, DATE_TIME).formatRange(new Date(startIso), new Date(endIso));
   return named ? `${text} · ${zoneLabel(startIso, zone)}` : text;
 };

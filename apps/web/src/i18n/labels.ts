@@ -1,4 +1,12 @@
-import type { DeliveryState, MeetingKind, MeetingStatus, MessageKind, OutboxState, RepresentationKind, Role } from '@accord/domain';
+import type {
+  DeliveryState,
+  MeetingKind,
+  MeetingStatus,
+  MessageKind,
+  OutboxState,
+  RepresentationKind,
+  Role,
+} from '@accord/domain';
 import type { MessageKey } from './en';
 
 /** Dictionary keys for the domain's names. Each `Record` over a domain type fails the typecheck when the domain adds a value. */
@@ -10,7 +18,12 @@ export const MEETING_KIND_LABELS = {
 } as const satisfies Record<MeetingKind, MessageKey>;
 
 /** The meeting kinds in the domain's order (a copy: importing the domain's constant would bundle zod and luxon). */
-export const MEETING_KINDS = ['regular', 'extraordinary', 'working_group', 'conference'] as const satisfies readonly MeetingKind[];
+export const MEETING_KINDS = [
+  'regular',
+  'extraordinary',
+  'working_group',
+  'conference',
+] as const satisfies readonly MeetingKind[];
 
 export const MEETING_STATUS_LABELS = {
   draft: 'status.draft',
@@ -48,7 +61,12 @@ export const OUTBOX_STATE_LABELS = {
 } as const satisfies Record<OutboxState, MessageKey>;
 
 /** The outbox states in the order a message passes through them. */
-export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed'] as const satisfies readonly OutboxState[];
+export const OUTBOX_STATES = [
+  'pending',
+  'sending',
+  'sent',
+  'failed',
+] as const satisfies readonly OutboxState[];
 
 const MESSAGE_KIND_LABELS = {
   'meeting-notice': 'messageKind.meeting-notice',

@@ -93,7 +93,8 @@ export const ru: Dictionary = {
   'meeting.confirmCancelTitle': 'Отменить это заседание?',
   'meeting.confirmCancelNotified':
     'Все, кто получил уведомление, узнают в Telegram, что заседание отменено. Это действие нельзя отменить.',
-  'meeting.confirmCancelDraft': 'Уведомление не отправлялось, поэтому никто не будет оповещён. Это действие нельзя отменить.',
+  'meeting.confirmCancelDraft':
+    'Уведомление не отправлялось, поэтому никто не будет оповещён. Это действие нельзя отменить.',
   'meeting.confirmCancelYes': 'Отменить заседание',
   'meeting.keep': 'Не отменять',
   'meeting.noticeQueued': 'Уведомление отправляется получателям: {count}.',
@@ -154,7 +155,8 @@ export const ru: Dictionary = {
   'editor.notifiedWarning':
     'Уведомление об этом заседании уже отправлено. При сохранении изменений всем приглашённым придёт обновление в Telegram.',
   'editor.confirmUpdateTitle': 'Отправить обновление всем?',
-  'editor.confirmUpdate': 'Участники уже получили уведомление. При сохранении каждому придёт изменённое заседание в Telegram.',
+  'editor.confirmUpdate':
+    'Участники уже получили уведомление. При сохранении каждому придёт изменённое заседание в Telegram.',
   'editor.confirmUpdateYes': 'Сохранить и отправить обновление',
   'editor.cancelledNotice': 'Заседание отменено, изменить его нельзя.',
   'editor.fixErrors': 'Исправьте отмеченные ниже поля.',

@@ -22,10 +22,17 @@ export const removeItem = <T>(items: readonly T[], index: number): T[] => items.
  * is the line `titles[i]` came from, so an error at "agenda.i" can be shown beside that line.
  */
 export const agendaPayload = (items: readonly AgendaDraft[]): { titles: string[]; keys: number[] } => {
-  const kept = items.map((item) => ({ key: item.key, title: item.title.trim() })).filter((item) => item.title !== '');
+  const kept = items
+    .map((item) => ({ key: item.key, title: item.title.trim() }))
+    .filter((item) => item.title !== '');
   return { titles: kept.map((item) => item.title), keys: kept.map((item) => item.key) };
 };
 
 /** Agenda lines for the editor from a saved meeting's agenda, in position order, keyed from `firstKey`. */
-export const agendaDrafts = (agenda: ReadonlyArray<{ position: number; title: string }>, firstKey = 1): AgendaDraft[] =>
-  [...agenda].sort((a, b) => a.position - b.position).map((item, i) => ({ key: firstKey + i, title: item.title }));
+export const agendaDrafts = (
+  agenda: ReadonlyArray<{ position: number; title: string }>,
+  firstKey = 1,
+): AgendaDraft[] =>
+  [...agenda]
+    .sort((a, b) => a.position - b.position)
+    .map((item, i) => ({ key: firstKey + i, title: item.title }));

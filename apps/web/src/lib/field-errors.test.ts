@@ -29,15 +29,25 @@ describe('the API’s validation errors, by field', () => {
 describe('reading an error response', () => {
   it('keeps the API’s code, message and field details', () => {
     const error = toApiError(400, {
-      error: { code: 'validation_failed', message: 'The request body is not valid', details: [{ path: 'title', message: 'Required' }] },
+      error: {
+        code: 'validation_failed',
+        message: 'The request body is not valid',
+        details: [{ path: 'title', message: 'Required' }],
+      },
     });
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 400, code: 'validation_failed', message: 'The request body is not valid' });
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'validation_failed',
+      message: 'The request body is not valid',
+    });
     expect(error.details).toEqual([{ path: 'title', message: 'Required' }]);
   });
 
   it('drops details that are not field problems', () => {
-    expect(toApiError(400, { error: { code: 'x', message: 'y', details: ['odd', { path: 1 }] } }).details).toEqual([]);
+    expect(
+      toApiError(400, { error: { code: 'x', message: 'y', details: ['odd', { path: 1 }] } }).details,
+    ).toEqual([]);
   });
 
   it('makes a plain error from the status when the body is not the API’s', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attendanceSummary, isOver, sortByStateThenName, splitMeetings } from './meetings';
+import { attendanceSummary, isOver, sortByState, splitMeetings } from './meetings';
 
 const meeting = (id: number, startsAt: string, endsAt: string) => ({ id, startsAt, endsAt });
 
@@ -42,23 +42,43 @@ describe('the attendance summary', () => {
   });
 
   it('is all zeros for nobody', () => {
-    expect(attendanceSummary([])).toEqual({ invited: 0, notified: 0, yes: 0, no: 0, noAnswer: 0, unreachable: 0 });
+    expect(attendanceSummary([])).toEqual({
+      invited: 0,
+      notified: 0,
+      yes: 0,
+      no: 0,
+      noAnswer: 0,
+      unreachable: 0,
+    });
   });
 });
 
 describe('ordering attendance', () => {
-  it('groups by state in the commission’s order, people without a state last, then by name', () => {
+  it('groups by state in the commission’s order, people without a state last', () => {
     const rows = [
-      { name: 'Zaitsev', stateCode: 'RU' },
-      { name: 'Secretary', stateCode: null },
-      { name: 'Abramyan', stateCode: 'AM' },
-      { name: 'Antonov', stateCode: 'RU' },
+      { name: 'Zaitsev', stateCode: 'RU', representation: 'head' },
+      { name: 'Secretary', stateCode: null, representation: null },
+      { name: 'Abramyan', stateCode: 'AM', representation: 'head' },
     ];
-    expect(sortByStateThenName(rows, ['AM', 'BY', 'KZ', 'KG', 'RU', 'TJ'], 'en').map((r) => r.name)).toEqual([
+    expect(sortByState(rows, ['AM', 'BY', 'KZ', 'KG', 'RU', 'TJ'], 'en').map((r) => r.name)).toEqual([
       'Abramyan',
-      'Antonov',
       'Zaitsev',
       'Secretary',
+    ]);
+  });
+
+  it('puts the head of delegation first within a state, then representatives, alternates, then by name', () => {
+    const rows = [
+      { name: 'Antonov', stateCode: 'RU', representation: 'alternate' },
+      { name: 'Borisov', stateCode: 'RU', representation: 'representative' },
+      { name: 'Volkov', stateCode: 'RU', representation: 'head' },
+      { name: 'Akimov', stateCode: 'RU', representation: 'representative' },
+    ];
+    expect(sortByState(rows, ['RU'], 'en').map((r) => r.name)).toEqual([
+      'Volkov',
+      'Akimov',
+      'Borisov',
+      'Antonov',
     ]);
   });
 });

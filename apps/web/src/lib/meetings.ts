@@ -1,4 +1,5 @@
 import type { DeliveryState, RsvpAnswer } from '@accord/domain';
+import { byRepresentationThenName, rankIn } from './people';
 
 interface Timed {
   startsAt: string;
@@ -6,7 +7,10 @@ interface Timed {
 }
 
 /** Meetings not yet over, soonest first, and those that are, latest first. */
-export const splitMeetings = <M extends Timed>(meetings: readonly M[], now: string): { upcoming: M[]; past: M[] } => {
+export const splitMeetings = <M extends Timed>(
+  meetings: readonly M[],
+  now: string,
+): { upcoming: M[]; past: M[] } => {
   const at = Date.parse(now);
   const upcoming = meetings.filter((m) => Date.parse(m.endsAt) > at);
   const past = meetings.filter((m) => Date.parse(m.endsAt) <= at);
@@ -39,15 +43,19 @@ export const attendanceSummary = (
   unreachable: rows.filter((r) => r.delivery === 'unreachable' || r.delivery === 'not_linked').length,
 });
 
-/** Attendance rows by state (in the given order of state codes, people without a state last), then by name. */
-export const sortByStateThenName = <R extends { stateCode: string | null; name: string }>(
+/**
+ * Rows by state (in the given order of state codes, people without a state last), within a state
+ * the head of delegation first, then representatives and alternates, then by name.
+ */
+export const sortByState = <
+  R extends { stateCode: string | null; representation: string | null; name: string },
+>(
   rows: readonly R[],
   stateOrder: readonly string[],
   locale: string,
 ): R[] => {
-  const rank = (code: string | null) => {
-    const i = code === null ? -1 : stateOrder.indexOf(code);
-    return i === -1 ? stateOrder.length : i;
-  };
-  return [...rows].sort((a, b) => rank(a.stateCode) - rank(b.stateCode) || a.name.localeCompare(b.name, locale));
+  const within = byRepresentationThenName(locale);
+  return [...rows].sort(
+    (a, b) => rankIn(stateOrder, a.stateCode) - rankIn(stateOrder, b.stateCode) || within(a, b),
+  );
 };

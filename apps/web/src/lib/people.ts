@@ -1,10 +1,33 @@
-/** People in groups, one per state in the given order, then one (`code: null`) for those who represent no state. */
-export const groupByState = <P extends { stateCode: string | null; name: string }>(
+const REPRESENTATION_ORDER: readonly string[] = ['head', 'representative', 'alternate'];
+
+/** Where `value` stands in `order`; anything not in it (or null) comes after. */
+export const rankIn = (order: readonly string[], value: string | null): number => {
+  const i = value === null ? -1 : order.indexOf(value);
+  return i === -1 ? order.length : i;
+};
+
+/** The head of delegation first, then representatives, alternates and others; then by name. */
+export const byRepresentationThenName =
+  (locale: string) =>
+  (
+    a: { representation: string | null; name: string },
+    b: { representation: string | null; name: string },
+  ): number =>
+    rankIn(REPRESENTATION_ORDER, a.representation) - rankIn(REPRESENTATION_ORDER, b.representation) ||
+    a.name.localeCompare(b.name, locale);
+
+/**
+ * People in groups, one per state in the given order (the head of delegation first in each), then
+ * one (`code: null`) for those who represent no state.
+ */
+export const groupByState = <
+  P extends { stateCode: string | null; representation: string | null; name: string },
+>(
   people: readonly P[],
   stateCodes: readonly string[],
   locale: string,
 ): Array<{ code: string | null; people: P[] }> => {
-  const byName = (a: P, b: P) => a.name.localeCompare(b.name, locale);
+  const byName = byRepresentationThenName(locale);
   const groups: Array<{ code: string | null; people: P[] }> = stateCodes.map((code) => ({
     code,
     people: people.filter((p) => p.stateCode === code).sort(byName),

@@ -19,7 +19,10 @@ describe('the time zones a meeting can be set in', () => {
   });
 
   it('list each zone once, with every state that uses it', () => {
-    const options = timeZoneOptions([...states, { code: 'XX', timeZone: 'Europe/Moscow' }], ['Europe/Moscow', 'UTC', null]);
+    const options = timeZoneOptions(
+      [...states, { code: 'XX', timeZone: 'Europe/Moscow' }],
+      ['Europe/Moscow', 'UTC', null],
+    );
     expect(options.map((o) => o.value)).toEqual(['Asia/Yerevan', 'Europe/Minsk', 'Europe/Moscow', 'UTC']);
     expect(options.find((o) => o.value === 'Europe/Moscow')?.stateCodes).toEqual(['RU', 'XX']);
   });

@@ -1,4 +1,4 @@
-import { A, createAsync, revalidate, useParams } from '@solidjs/router';
+import { A, createAsync, createAsyncStore, revalidate, useParams } from '@solidjs/router';
 import { createMemo, createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js';
 import { client, unwrap } from '../api';
 import { ConfirmDialog } from '../components/confirm-dialog';
@@ -7,7 +7,7 @@ import { StatusBadge } from '../components/status-badge';
 import { type AttendanceView, getMeeting, getMeetings, getStates, type MeetingView } from '../data';
 import { useI18n } from '../i18n/context';
 import { DELIVERY_LABELS, MEETING_KIND_LABELS, REPRESENTATION_LABELS } from '../i18n/labels';
-import { attendanceSummary, isOver, sortByStateThenName } from '../lib/meetings';
+import { attendanceSummary, isOver, sortByState } from '../lib/meetings';
 import { useSession } from '../session';
 
 /** Answers arrive from Telegram at any time; the page looks again this often while it is open. */
@@ -22,7 +22,7 @@ function Attendance(props: { rows: AttendanceView[] }) {
     return language() === 'ru' ? state.nameRu : state.nameEn;
   };
   const rows = createMemo(() =>
-    sortByStateThenName(
+    sortByState(
       props.rows,
       (states() ?? []).map((s) => s.code),
       locale(),
@@ -81,7 +81,13 @@ function Attendance(props: { rows: AttendanceView[] }) {
                     </td>
                     <td>
                       <span class={`pill pill-answer-${row.answer ?? 'none'}`}>
-                        {t(row.answer === 'yes' ? 'answer.yes' : row.answer === 'no' ? 'answer.no' : 'answer.none')}
+                        {t(
+                          row.answer === 'yes'
+                            ? 'answer.yes'
+                            : row.answer === 'no'
+                              ? 'answer.no'
+                              : 'answer.none',
+                        )}
                       </span>
                     </td>
                     <td>{row.answeredAt ? dateTime(row.answeredAt) : t('common.none')}</td>
@@ -109,21 +115,24 @@ function MeetingActions(props: { meeting: MeetingView; onDone: (message: string)
   const run = async (what: 'notice' | 'cancel') => {
     setPending(true);
     setError(undefined);
+    let outcome = '';
     try {
       if (what === 'notice') {
         const result = await unwrap(client.api.meetings[':id'].notify.$post({ param: { id: id() } }));
-        props.onDone(t('meeting.noticeQueued', { count: result.queued }));
+        outcome = t('meeting.noticeQueued', { count: result.queued });
       } else {
         await unwrap(client.api.meetings[':id'].cancel.$post({ param: { id: id() } }));
-        props.onDone(t('meeting.cancelled'));
+        outcome = t('meeting.cancelled');
       }
     } catch (failure) {
       setError(failure);
     } finally {
       setPending(false);
+      // Close the dialog first: while it is open nothing outside it can take the focus.
       setAsking(null);
-      await revalidate([getMeeting.keyFor(id()), getMeetings.key]);
     }
+    if (outcome) props.onDone(outcome);
+    await revalidate([getMeeting.keyFor(id()), getMeetings.key]);
   };
 
   return (
@@ -174,7 +183,13 @@ function MeetingActions(props: { meeting: MeetingView; onDone: (message: string)
         onConfirm={() => run('cancel')}
         onCancel={() => setAsking(null)}
       >
-        <p>{t(props.meeting.status === 'notified' ? 'meeting.confirmCancelNotified' : 'meeting.confirmCancelDraft')}</p>
+        <p>
+          {t(
+            props.meeting.status === 'notified'
+              ? 'meeting.confirmCancelNotified'
+              : 'meeting.confirmCancelDraft',
+          )}
+        </p>
       </ConfirmDialog>
     </section>
   );
@@ -185,9 +200,16 @@ export function Meeting() {
   const params = useParams();
   const { t, range, timeZone } = useI18n();
   const { can } = useSession();
-  const detail = createAsync(() => getMeeting(params.id ?? ''));
+  // A store, reconciled by person: each 5-second refresh changes only the cells that changed.
+  const detail = createAsyncStore(() => getMeeting(params.id ?? ''), { reconcile: { key: 'personId' } });
   const [done, setDone] = createSignal('');
   const agendaId = createUniqueId();
+  let status: HTMLParagraphElement | undefined;
+  // The pressed button may be gone once the meeting changes (no "Send notice" after sending); the outcome takes the focus.
+  const finished = (message: string) => {
+    setDone(message);
+    status?.focus();
+  };
 
   const timer = setInterval(() => {
     if (!document.hidden) void revalidate(getMeeting.keyFor(params.id ?? ''));
@@ -211,9 +233,15 @@ export function Meeting() {
                 <StatusBadge status={meeting().status} />
               </div>
               <p class="muted">
-                {t(MEETING_KIND_LABELS[meeting().kind])} · {t('meeting.version', { version: meeting().version })}
+                {t(MEETING_KIND_LABELS[meeting().kind])} ·{' '}
+                {t('meeting.version', { version: meeting().version })}
               </p>
-              <p role="status" class={done() ? 'notice notice-success' : 'visually-hidden'}>
+              <p
+                ref={status}
+                tabindex="-1"
+                role="status"
+                class={done() ? 'notice notice-success' : 'visually-hidden'}
+              >
                 {done()}
               </p>
               <dl class="facts">
@@ -244,14 +272,19 @@ export function Meeting() {
               </dl>
               <section aria-labelledby={agendaId}>
                 <h2 id={agendaId}>{t('meeting.agenda')}</h2>
-                <Show when={meeting().agenda.length > 0} fallback={<p class="muted">{t('meeting.noAgenda')}</p>}>
+                <Show
+                  when={meeting().agenda.length > 0}
+                  fallback={<p class="muted">{t('meeting.noAgenda')}</p>}
+                >
                   <ol class="agenda">
-                    <For each={[...meeting().agenda].sort((a, b) => a.position - b.position)}>{(item) => <li>{item.title}</li>}</For>
+                    <For each={[...meeting().agenda].sort((a, b) => a.position - b.position)}>
+                      {(item) => <li>{item.title}</li>}
+                    </For>
                   </ol>
                 </Show>
               </section>
               <Show when={can('meetings.write')}>
-                <MeetingActions meeting={meeting()} onDone={setDone} />
+                <MeetingActions meeting={meeting()} onDone={finished} />
               </Show>
               <Attendance rows={current().attendance} />
             </>

@@ -69,7 +69,11 @@ export function Meetings() {
       </div>
       <p class="muted">{t('meetings.timesIn', { zone: zone(timeZone()) })}</p>
       <Show when={meetings()}>
-        <MeetingTable title={t('meetings.upcoming')} empty={t('meetings.noUpcoming')} meetings={split().upcoming} />
+        <MeetingTable
+          title={t('meetings.upcoming')}
+          empty={t('meetings.noUpcoming')}
+          meetings={split().upcoming}
+        />
         <MeetingTable title={t('meetings.past')} empty={t('meetings.noPast')} meetings={split().past} />
       </Show>
     </div>

@@ -47,7 +47,12 @@ function DevSignIn(props: { next: string }) {
         <form onSubmit={submit} class="stack">
           <div class="field">
             <label for={selectId}>{t('signIn.person')}</label>
-            <select id={selectId} required value={personId()} onChange={(e) => setPersonId(e.currentTarget.value)}>
+            <select
+              id={selectId}
+              required
+              value={personId()}
+              onChange={(e) => setPersonId(e.currentTarget.value)}
+            >
               <option value="">{t('signIn.choose')}</option>
               <For each={people()}>
                 {(person) => (
@@ -98,7 +103,8 @@ export function SignIn() {
       >
         {(me) => (
           <p class="lead">
-            {t('signIn.already', { name: me().name })} <A href={safeNext(search.next)}>{t('signIn.continue')}</A>
+            {t('signIn.already', { name: me().name })}{' '}
+            <A href={safeNext(search.next)}>{t('signIn.continue')}</A>
           </p>
         )}
       </Show>
