@@ -1,0 +1,97 @@
+import { sandboxDemoUsers } from '@accord/seeds';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshots } from '../support/browser';
+import { sandboxClient } from '../support/http';
+import { type RunningProcess, startEntry, tempDatabaseFile, waitUntil } from '../support/processes';
+
+interface ChatView {
+  messages: Array<{
+    message_id: number;
+    text?: string;
+    buttons: Array<Array<{ text: string; callback_data?: string }>>;
+  }>;
+}
+
+let accord: RunningProcess;
+let browser: Browser;
+let page: Page;
+let url: string;
+let sandbox: ReturnType<typeof sandboxClient>;
+
+beforeAll(async () => {
+  accord = startEntry('apps/api/src/start.ts', {
+    DATABASE_FILE: tempDatabaseFile(),
+    PORT: '0',
+    SANDBOX_PORT: '0',
+  });
+  url = await accord.waitForOutput(/Accord is running: (http:\/\/\S+)/);
+  sandbox = sandboxClient(await accord.waitForOutput(/Telegram sandbox: (http:\/\/\S+)/));
+  browser = await launchChromium();
+  page = await browser.newPage();
+  await page.addInitScript("localStorage.setItem('accord.language', 'en')");
+});
+afterAll(async () => {
+  await browser?.close();
+  await accord?.stop();
+});
+
+describe('the secretary schedules a meeting and members answer in chat', () => {
+  it('goes from the dashboard to every member’s chat and back to the attendance table', async () => {
+    const shot = screenshots(page, 'meeting-notice');
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'Development sign-in — sandbox mode only' }).waitFor();
+    await shot('sign-in');
+    const people = (await (await fetch(new URL('/api/session/dev-people', url))).json()) as {
+      people: Array<{ id: number; roles: string[] }>;
+    };
+    const secretary = people.people.find((p) => p.roles.includes('secretary'));
+    await page.getByLabel('Person').selectOption(String(secretary?.id));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'New meeting' }).click();
+
+    await page.getByLabel('Kind').selectOption('regular');
+    await page.getByLabel('Title').fill('Autumn session <b>&</b>');
+    await page.getByLabel('Starts').fill('2099-10-20T10:00');
+    await page.getByLabel('Ends').fill('2099-10-20T13:00');
+    await page.getByLabel('Time zone').selectOption('Asia/Almaty');
+    await page.getByLabel('Place', { exact: true }).fill('Almaty');
+    await page.getByRole('button', { name: 'Add agenda item' }).click();
+    await page.getByLabel('Item 1', { exact: true }).fill('Opening');
+    await page.getByRole('button', { name: 'Add agenda item' }).click();
+    await page.getByLabel('Item 2', { exact: true }).fill('Program until 2030');
+    await shot('editor');
+    await page.getByRole('button', { name: /Save/ }).click();
+
+    await page.getByRole('heading', { name: 'Autumn session <b>&</b>' }).waitFor();
+    await shot('draft');
+    await page.getByRole('button', { name: 'Send notice' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Send notice' }).click();
+    await page.getByText('The notice is on its way to 13 people.').waitFor();
+
+    const kz = sandboxDemoUsers().find((u) => u.key === 'KZ-head');
+    const chat = await waitUntil(async () => {
+      const view = await sandbox.get<ChatView>(`/sandbox/chats/${kz?.id}`);
+      return view.messages.find((m) => m.buttons.length > 0);
+    });
+    expect(chat.text).toContain('Autumn session <b>&</b>');
+    const attend = chat.buttons
+      .flat()
+      .find((b) => b.callback_data?.startsWith('r:') && b.callback_data.endsWith(':y'));
+    await sandbox.post('/sandbox/press', {
+      userId: kz?.id,
+      chatId: kz?.id,
+      messageId: chat.message_id,
+      callbackData: attend?.callback_data,
+    });
+
+    const row = page.getByRole('row').filter({ hasText: 'Ерлан Жумабаев' });
+    await row.getByText('Will attend').waitFor({ timeout: 20_000 });
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Arman Petrosyan' })
+      .getByText('Delivered')
+      .waitFor({ timeout: 20_000 });
+    await shot('attendance');
+  });
+});
