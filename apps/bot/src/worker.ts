@@ -1,30 +1,8 @@
-import { migrateToLatestOrThrow, openDatabase } from '@accord/db';
-import { Api } from 'grammy';
-import { loadBotConfig } from './config';
-import { createLogger } from './logger';
-import { createTelegramRuntime } from './runtime';
+import { bootFromEnvironment } from './boot';
 
 /** The worker on its own — the dispatcher and the scheduler: `npm run worker -w @accord/bot`. */
-const config = loadBotConfig(process.env);
-const logger = createLogger(config.LOG_LEVEL, 'worker');
-const db = openDatabase({ file: config.DATABASE_FILE });
-await migrateToLatestOrThrow(db);
-const me = await new Api(
-  config.TELEGRAM_BOT_TOKEN,
-  config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {},
-).getMe();
-const { dispatcher, scheduler } = createTelegramRuntime({
-  db,
-  token: config.TELEGRAM_BOT_TOKEN,
-  ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
-  botUsername: me.username,
-  clock: () => new Date(),
-  logger,
-  dispatcher: {
-    ...(config.WORKER_ID ? { workerId: config.WORKER_ID } : {}),
-    pacing: { ratePerSecond: config.DISPATCH_RATE },
-  },
-});
+const { logger, db, runtime } = await bootFromEnvironment('worker');
+const { dispatcher, scheduler } = runtime;
 await dispatcher.start();
 scheduler.start();
 logger.info({ owner: dispatcher.owner }, 'worker running');

@@ -2,6 +2,7 @@ import {
   type Database,
   enqueueMessages,
   findMeetingById,
+  findMeetingByIdOrThrow,
   getCommissionOrThrow,
   insertMeeting,
   type Kysely,
@@ -81,7 +82,7 @@ export async function createMeeting(
     await audit(trx, actor, now, 'meeting.create', newId, null, details);
     return newId;
   });
-  return (await findMeetingById(db, id)) as Meeting;
+  return await findMeetingByIdOrThrow(db, id);
 }
 
 /** Saves an edit; a notified meeting that changed goes to its next version and everyone gets an update. */
@@ -112,7 +113,7 @@ export async function editMeeting(
     return true;
   });
   if (!saved) return err('EditConflict');
-  return ok((await findMeetingById(db, id)) as Meeting);
+  return ok(await findMeetingByIdOrThrow(db, id));
 }
 
 /** Sends the notice: the status change and one outbox row per recipient commit together. */
@@ -144,7 +145,7 @@ export async function notifyMeeting(
     );
   });
   if (queued === null) return err('AlreadyNotified');
-  return ok({ meeting: (await findMeetingById(db, id)) as Meeting, queued });
+  return ok({ meeting: await findMeetingByIdOrThrow(db, id), queued });
 }
 
 /** Cancels a meeting; if members were told about it, they are told it is cancelled. */
@@ -179,5 +180,5 @@ export async function cancelMeeting(
     return true;
   });
   if (!done) return err('EditConflict');
-  return ok((await findMeetingById(db, id)) as Meeting);
+  return ok(await findMeetingByIdOrThrow(db, id));
 }

@@ -204,14 +204,6 @@ export function createDispatcher(options: DispatcherOptions) {
     wake(): void {
       wakeUp?.();
     },
-    /** For tests: send everything due now, waiting for each send to settle. */
-    async drain(): Promise<void> {
-      while ((await claimAndSend()) > 0 || inFlight.size > 0) {
-        await Promise.allSettled([...inFlight]);
-        const wait = pacer.waitMs();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      }
-    },
   };
 }
 

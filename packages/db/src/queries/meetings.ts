@@ -192,3 +192,10 @@ export async function listRsvps(db: Db, meetingId: number) {
     answeredAt: r.answered_at,
   }));
 }
+
+/** For a meeting the caller has just written: its absence is a bug, not a user error. */
+export async function findMeetingByIdOrThrow(db: Db, id: number): Promise<Meeting> {
+  const meeting = await findMeetingById(db, id);
+  if (!meeting) throw new Error(`meeting ${id} not found`);
+  return meeting;
+}
