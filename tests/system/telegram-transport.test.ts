@@ -33,6 +33,7 @@ const runtime = () =>
     apiRoot: sandbox.url,
     botUsername: sandbox.botInfo.username,
     botInfo: sandbox.botInfo,
+    dashboardUrl: () => 'http://dashboard.test',
     clock: () => new Date(),
     logger,
   });

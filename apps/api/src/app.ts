@@ -4,8 +4,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './env';
 import { errorBody, handleError, notFound } from './errors';
+import { createRateLimits, DEFAULT_RATE_LIMITS, type RateLimits } from './middleware/rate-limits';
 import { sameOrigin } from './middleware/same-origin';
 import { sessionMiddleware } from './middleware/session';
+import { auditRoutes } from './routes/audit';
+import { commissionRoutes } from './routes/commission';
 import { healthRoutes } from './routes/health';
 import { meetingsRoutes } from './routes/meetings';
 import { outboxRoutes } from './routes/outbox';
@@ -18,7 +21,8 @@ import { telegramWebhookRoutes } from './routes/telegram-webhook';
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** The API, the webhook and the dashboard, as one Hono app. Routes are chained so `AppType` carries them. */
-export function createApp(deps: AppDeps & { publicOrigin?: string }) {
+export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: Partial<RateLimits> }) {
+  const limits = createRateLimits({ ...DEFAULT_RATE_LIMITS, ...deps.rateLimits });
   const api = new Hono<AppEnv>()
     .use('*', async (c, next) => {
       c.set('deps', deps);
@@ -50,12 +54,18 @@ export function createApp(deps: AppDeps & { publicOrigin?: string }) {
     )
     .use('/api/*', sameOrigin(deps.publicOrigin))
     .use('/api/*', sessionMiddleware)
+    .use('/api/session/login', limits.signIn)
+    .use('/api/session/dev-login', limits.signIn)
+    .use('/api/*', async (c, next) => (c.req.method === 'GET' ? next() : limits.writes(c, next)))
+    .use('/telegram/*', limits.webhook)
     .route('/health', healthRoutes)
     .route('/api/session', sessionRoutes)
     .route('/api/meetings', meetingsRoutes)
     .route('/api/people', peopleRoutes)
     .route('/api/states', statesRoutes)
     .route('/api/outbox', outboxRoutes)
+    .route('/api/commission', commissionRoutes)
+    .route('/api/audit', auditRoutes)
     .route('/telegram/webhook', telegramWebhookRoutes);
 
   api.onError(handleError);

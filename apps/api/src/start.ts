@@ -52,11 +52,14 @@ const { token, apiRoot, sandbox } = await connectTelegram();
 
 const telegramApi = new Api(token, apiRoot ? { apiRoot } : {});
 const me = await telegramApi.getMe();
+// The dashboard's address is known once the server listens (PORT=0 picks one).
+let dashboardUrl = config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
 const runtime = createTelegramRuntime({
   db,
   token,
   ...(apiRoot ? { apiRoot } : {}),
   botUsername: me.username,
+  dashboardUrl: () => dashboardUrl,
   clock,
   logger,
 });
@@ -85,6 +88,7 @@ if (!existsSync(webDist))
   logger.warn({ webDist }, 'The dashboard is not built (npm run build): only the API is served');
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  if (!config.PUBLIC_URL) dashboardUrl = `http://${config.HOST}:${info.port}`;
   console.log(`Accord is running: http://${config.HOST}:${info.port}/`);
   if (sandbox) console.log(`Telegram sandbox: ${sandbox.url} (sign in on the dashboard as any demo person)`);
 });

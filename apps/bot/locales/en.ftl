@@ -11,6 +11,7 @@ start-token-already-linked = Your place in the commission is already linked to a
 help =
     <b>Accord</b> — the commission's assistant.
     /meetings — upcoming meetings and your answers
+    /login — a sign-in link for the dashboard
     /help — this message
     Meeting notices arrive here with buttons to answer them.
 
@@ -66,3 +67,7 @@ button-not-for-you = This button is not meant for you.
 button-in-private = Please answer in your private chat with the bot.
 
 person-unreachable = ⚠️ <b>{ $name }</b> cannot be reached in Telegram: they blocked the bot or never started it. They will not get notices until they start it again.
+
+login-link = Your sign-in link for the dashboard. It works once, for 10 minutes, and only for you — do not forward it:
+    { $url }
+login-button = Open the dashboard

@@ -29,6 +29,7 @@ export async function bootFromEnvironment(name: 'bot' | 'worker') {
     botUsername: me.username,
     botInfo: me,
     clock: () => new Date(),
+    dashboardUrl: () => config.PUBLIC_URL,
     logger,
     dispatcher: {
       ...(config.WORKER_ID ? { workerId: config.WORKER_ID } : {}),

@@ -9,6 +9,9 @@ const schema = z.object({
     })
     .regex(/^\d+:[\w-]+$/, 'does not look like a bot token (digits, a colon, then letters)'),
   TELEGRAM_API_ROOT: z.url({ error: 'must be a URL such as http://127.0.0.1:8081' }).optional(),
+  PUBLIC_URL: z
+    .url({ error: 'must be the address the dashboard is reached at' })
+    .default('http://127.0.0.1:3000'),
   WORKER_ID: z
     .string()
     .regex(/^[\w.-]{1,64}$/, 'letters, digits, dots and dashes only')

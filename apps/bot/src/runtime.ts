@@ -15,6 +15,7 @@ export interface TelegramRuntimeOptions {
   botUsername: string;
   /** Known bot identity, so the bot needs no getMe call at start. */
   botInfo?: UserFromGetMe;
+  dashboardUrl: () => string;
   clock: () => Date;
   logger: Logger;
   dispatcher?: Partial<Pick<DispatcherOptions, 'workerId' | 'concurrency' | 'leaseMs' | 'idleMs' | 'pacing'>>;
@@ -25,10 +26,15 @@ export function createTelegramRuntime(options: TelegramRuntimeOptions) {
   const i18n = createI18n();
   const t = translator(i18n);
   const { db, clock, logger, botUsername } = options;
-  const bot = createBot(options.token, { db, clock, logger, t, botUsername }, i18n, {
-    ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
-    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-  });
+  const bot = createBot(
+    options.token,
+    { db, clock, logger, t, botUsername, dashboardUrl: options.dashboardUrl },
+    i18n,
+    {
+      ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
+      ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    },
+  );
   const api = new Api(options.token, {
     ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
     timeoutSeconds: 10,

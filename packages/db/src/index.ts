@@ -1,9 +1,11 @@
 export type { Kysely, Transaction } from 'kysely';
 export { type DatabaseOptions, openDatabase } from './connection';
 export { createMigrator, LATEST_SCHEMA_VERSION, migrateToLatestOrThrow, migrations } from './migrate';
+export * from './queries/access';
 export * from './queries/audit';
 export * from './queries/invites';
 export * from './queries/leases';
+export * from './queries/login-tokens';
 export * from './queries/meetings';
 export * from './queries/outbox';
 export * from './queries/people';

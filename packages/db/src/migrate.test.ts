@@ -18,6 +18,7 @@ describe('migrations', () => {
       'audit_events',
       'commission',
       'invite_tokens',
+      'login_tokens',
       'meetings',
       'member_states',
       'outbox',

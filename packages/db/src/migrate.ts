@@ -1,12 +1,14 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
 import * as foundation from './migrations/0001-foundation';
 import * as scheduledTasks from './migrations/0002-scheduled-tasks';
+import * as signIn from './migrations/0003-sign-in-and-deputy';
 import type { Database } from './schema';
 
 /** Every migration, in order. A static list: no file-system loading, so bundling and tests just work. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-scheduled-tasks': scheduledTasks,
+  '0003-sign-in-and-deputy': signIn,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).at(-1) ?? '';

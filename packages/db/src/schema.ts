@@ -25,6 +25,8 @@ export interface CommissionTable {
   min_meetings_per_year: number;
   report_due_month_day: string;
   group_chat_id: number | null;
+  /** The person the chairman named to sign off in the chairman's absence. */
+  deputy_person_id: ColumnType<number | null, number | null | undefined, number | null>;
   updated_at: Instant;
 }
 
@@ -166,6 +168,16 @@ export interface SessionsTable {
   revoked_at: Instant | null;
 }
 
+export interface LoginTokensTable {
+  id: Generated<number>;
+  person_id: number;
+  token_hash: string;
+  created_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
+  revoked_at: Instant | null;
+}
+
 export interface ScheduledTasksTable {
   id: Generated<number>;
   kind: string;
@@ -198,6 +210,7 @@ export interface Database {
   audit_events: AuditEventsTable;
   sessions: SessionsTable;
   scheduled_tasks: ScheduledTasksTable;
+  login_tokens: LoginTokensTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

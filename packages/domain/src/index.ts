@@ -1,3 +1,4 @@
+export * from './access';
 export * from './callback-data';
 export * from './invites';
 export * from './meetings';

@@ -1,15 +1,28 @@
 /** What a person may be in the commission; a person may hold several. */
-export const ROLES = ['admin', 'secretary', 'chairman', 'member', 'observer'] as const;
+export const ROLES = ['admin', 'secretary', 'chairman', 'deputy', 'member', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Roles an admin assigns; `deputy` is not assigned but follows from the chairman naming one. */
+export const ASSIGNABLE_ROLES = [
+  'admin',
+  'secretary',
+  'chairman',
+  'member',
+  'observer',
+] as const satisfies readonly Role[];
 
 /** Every action an adapter (an API route, a bot button) guards. */
 export const ACTIONS = [
+  'session.read',
   'meetings.read',
   'meetings.write',
   'meetings.rsvp',
   'people.read',
   'people.invite',
+  'people.write',
   'states.read',
+  'commission.read',
+  'commission.deputy',
   'outbox.read',
   'outbox.resend',
   'audit.read',
@@ -21,18 +34,29 @@ const staff: readonly Role[] = ['admin', 'secretary'];
 
 /** The role × action matrix: who may do what. Adapters ask `can`, never test roles themselves. */
 export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
+  'session.read': everyone,
   'meetings.read': everyone,
   'meetings.write': ['secretary'],
   'meetings.rsvp': ['member', 'chairman', 'secretary'],
   'people.read': everyone,
   'people.invite': staff,
+  'people.write': ['admin'],
   'states.read': everyone,
+  'commission.read': everyone,
+  'commission.deputy': ['chairman'],
   'outbox.read': staff,
   'outbox.resend': ['secretary'],
-  'audit.read': ['admin', 'secretary', 'chairman'],
+  'audit.read': ['admin', 'secretary', 'chairman', 'deputy'],
 };
 
 export const can = (roles: readonly Role[], action: Action): boolean =>
   PERMISSIONS[action].some((role) => roles.includes(role));
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+/** A person's roles in force: their own, plus `deputy` while the chairman names them. */
+export const effectiveRoles = (
+  personId: number,
+  roles: readonly Role[],
+  deputyPersonId: number | null,
+): Role[] => (deputyPersonId === personId && !roles.includes('deputy') ? [...roles, 'deputy'] : [...roles]);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { MEETING_KINDS } from './meetings';
-import { LANGUAGES } from './people';
+import { LANGUAGES, REPRESENTATION_KINDS } from './people';
+import { ASSIGNABLE_ROLES } from './roles';
+import { MEMBER_STATE_CODES } from './states';
 import { isTimeZone, localToUtc } from './time';
 
 /** A numeric id in a path: digits only, a safe positive integer. */
@@ -75,3 +77,68 @@ export const languageSchema = z.enum(LANGUAGES);
 export const outboxListQuerySchema = z.object({
   state: z.enum(['pending', 'sending', 'sent', 'failed']).optional(),
 });
+
+export const loginSchema = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'is not a sign-in token'),
+});
+
+const representationSchema = z.object({
+  stateCode: z.enum(MEMBER_STATE_CODES),
+  kind: z.enum(REPRESENTATION_KINDS),
+});
+
+/** A person as the admin enters them; a member represents at most one state. */
+export const personInputSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  roles: z
+    .array(z.enum(ASSIGNABLE_ROLES))
+    .min(1)
+    .max(ASSIGNABLE_ROLES.length)
+    .refine((r) => new Set(r).size === r.length, 'lists a role twice'),
+  language: languageSchema,
+  timeZone: timeZoneSchema,
+  representation: representationSchema.nullable().default(null),
+});
+export type PersonInput = z.output<typeof personInputSchema>;
+
+export const personUpdateSchema = personInputSchema
+  .omit({ representation: true })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'changes nothing');
+
+export const deactivationSchema = z.object({
+  successorId: z.number().int().positive().nullable().default(null),
+});
+
+export const deputySchema = z.object({ personId: z.number().int().positive().nullable() });
+
+const isoInstant = z.iso.datetime({ offset: true });
+
+export const auditQuerySchema = z.object({
+  recordType: z
+    .string()
+    .regex(/^[a-z_-]{1,40}$/)
+    .optional(),
+  recordId: z
+    .string()
+    .regex(/^[\w:-]{1,40}$/)
+    .optional(),
+  action: z
+    .string()
+    .regex(/^[a-z_.-]{1,60}$/)
+    .optional(),
+  actorId: z
+    .string()
+    .regex(/^[1-9]\d{0,15}$/)
+    .transform(Number)
+    .optional(),
+  from: isoInstant.optional(),
+  to: isoInstant.optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,5}$/)
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 10_000, 'between 1 and 10000')
+    .optional(),
+});
+export type AuditQuery = z.output<typeof auditQuerySchema>;

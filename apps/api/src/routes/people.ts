@@ -1,22 +1,45 @@
+import { findPersonById, latestInvites, listPeople, listRepresentations } from '@accord/db';
 import {
-  createInvite,
-  findPersonById,
-  latestInvites,
-  listPeople,
-  listRepresentations,
-  recordAudit,
-} from '@accord/db';
-import { addMilliseconds, INVITE_TTL_MS, idParamSchema, isRepresentationActive } from '@accord/domain';
+  can,
+  deactivationSchema,
+  idParamSchema,
+  isRepresentationActive,
+  personInputSchema,
+  personUpdateSchema,
+} from '@accord/domain';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { errorBody } from '../errors';
 import { authorize, signedIn } from '../middleware/authorize';
+import {
+  createPerson,
+  deactivatePerson,
+  issueInvite,
+  type PersonServiceError,
+  updatePerson,
+} from '../services/people';
 import { validate } from '../validate';
+
+const failures: Record<PersonServiceError, [string, 404 | 409 | 400]> = {
+  NotFound: ['No such person', 404],
+  SuccessorNotFound: ['No such successor', 404],
+  PersonInactive: ['This person has been deactivated', 409],
+  AlreadyInactive: ['This person has been deactivated already', 409],
+  SuccessorIsSelf: ['A person cannot succeed themself', 400],
+  SuccessorInactive: ['The successor has been deactivated', 409],
+  SuccessorRepresentsAnotherState: ['The successor represents another state', 409],
+};
+const failure = (error: PersonServiceError) => {
+  const [message, status] = failures[error];
+  return [errorBody(error, message), status] as const;
+};
 
 export const peopleRoutes = new Hono<AppEnv>()
   .get('/', authorize('people.read'), async (c) => {
     const { db, clock } = c.var.deps;
     const now = clock().toISOString();
+    // Invites are the staff's business: others see who is who, not the state of their credentials.
+    const showInvites = can(signedIn(c).roles, 'people.invite');
     const [people, representations, invites] = await Promise.all([
       listPeople(db),
       listRepresentations(db),
@@ -26,7 +49,7 @@ export const peopleRoutes = new Hono<AppEnv>()
       {
         people: people.map((p) => {
           const rep = representations.find((r) => r.personId === p.id && isRepresentationActive(r, now));
-          const invite = invites.find((i) => i.person_id === p.id);
+          const invite = showInvites ? invites.find((i) => i.person_id === p.id) : undefined;
           return {
             id: p.id,
             name: p.name,
@@ -47,37 +70,76 @@ export const peopleRoutes = new Hono<AppEnv>()
       200,
     );
   })
+  .post('/', authorize('people.write'), validate('json', personInputSchema), async (c) => {
+    const { db, clock, botUsername } = c.var.deps;
+    const { id, invite } = await createPerson(db, c.req.valid('json'), signedIn(c), clock().toISOString());
+    return c.json(
+      {
+        id,
+        link: `https://t.me/${botUsername}?start=${invite.token}`,
+        startCommand: `/start ${invite.token}`,
+        expiresAt: invite.expiresAt,
+      },
+      201,
+    );
+  })
+  .patch(
+    '/:id',
+    authorize('people.write'),
+    validate('param', idParamSchema),
+    validate('json', personUpdateSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const result = await updatePerson(
+        db,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        signedIn(c),
+        clock().toISOString(),
+      );
+      if (!result.ok) return c.json(...failure(result.error));
+      return c.json(
+        {
+          id: result.value.id,
+          name: result.value.name,
+          roles: result.value.roles,
+          language: result.value.language,
+          timeZone: result.value.timeZone,
+        },
+        200,
+      );
+    },
+  )
+  .post(
+    '/:id/deactivate',
+    authorize('people.write'),
+    validate('param', idParamSchema),
+    validate('json', deactivationSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const { id } = c.req.valid('param');
+      const result = await deactivatePerson(
+        db,
+        id,
+        c.req.valid('json').successorId,
+        signedIn(c),
+        clock().toISOString(),
+      );
+      if (!result.ok) return c.json(...failure(result.error));
+      return c.json({ id, active: false, sessionsEnded: result.value.sessionsEnded }, 200);
+    },
+  )
   .post('/:id/invites', authorize('people.invite'), validate('param', idParamSchema), async (c) => {
     const { db, clock, botUsername } = c.var.deps;
-    const now = clock().toISOString();
     const person = await findPersonById(db, c.req.valid('param').id);
-    if (!person) return c.json(errorBody('NotFound', 'No such person'), 404);
-    if (!person.active) return c.json(errorBody('PersonInactive', 'This person has been deactivated'), 409);
-    const expiresAt = addMilliseconds(now, INVITE_TTL_MS);
-    const invite = await db.transaction().execute(async (trx) => {
-      const created = await createInvite(trx, {
-        personId: person.id,
-        createdBy: signedIn(c).id,
-        now,
-        expiresAt,
-      });
-      // The token itself never enters the audit log: it is a credential.
-      await recordAudit(trx, {
-        at: now,
-        actorPersonId: signedIn(c).id,
-        actorKind: 'person',
-        action: 'person.invite',
-        recordType: 'person',
-        recordId: person.id,
-        after: { inviteId: created.id, expiresAt },
-      });
-      return created;
-    });
+    if (!person) return c.json(...failure('NotFound'));
+    if (!person.active) return c.json(...failure('PersonInactive'));
+    const invite = await issueInvite(db, person.id, signedIn(c), clock().toISOString());
     return c.json(
       {
         link: `https://t.me/${botUsername}?start=${invite.token}`,
         startCommand: `/start ${invite.token}`,
-        expiresAt,
+        expiresAt: invite.expiresAt,
       },
       201,
     );

@@ -1,85 +1,154 @@
-import { createSession, findPersonById, listPeople, recordAudit, revokeSession } from '@accord/db';
-import { addMilliseconds, devLoginSchema } from '@accord/domain';
-import { Hono } from 'hono';
+import {
+  createSession,
+  type Database,
+  findLoginToken,
+  findPersonById,
+  type Kysely,
+  listPeople,
+  markLoginTokenUsed,
+  recordAudit,
+  revokeSession,
+  revokeSessionsOf,
+} from '@accord/db';
+import {
+  addMilliseconds,
+  decideLogin,
+  devLoginSchema,
+  type LoginError,
+  loginSchema,
+  type Person,
+  SESSION_IDLE_MS,
+} from '@accord/domain';
+import { type Context, Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../env';
 import { errorBody } from '../errors';
-import { SESSION_COOKIE, SESSION_IDLE_MS } from '../middleware/session';
+import { authorize, publicRoute, signedIn } from '../middleware/authorize';
+import { SESSION_COOKIE } from '../middleware/session';
 import { validate } from '../validate';
 
-/** Who is signed in, the development sign-in (sandbox mode only) and sign-out. */
+const personView = (p: Person) => ({
+  id: p.id,
+  name: p.name,
+  roles: p.roles,
+  language: p.language,
+  timeZone: p.timeZone,
+});
+
+/** Opens a session: the session row and its audit event commit together, then the cookie is set. */
+async function openSession(
+  c: Context<AppEnv>,
+  db: Kysely<Database>,
+  person: Person,
+  now: string,
+  method: string,
+) {
+  const token = await db.transaction().execute(async (trx) => {
+    const created = await createSession(trx, {
+      personId: person.id,
+      now,
+      expiresAt: addMilliseconds(now, SESSION_IDLE_MS),
+    });
+    await recordAudit(trx, {
+      at: now,
+      actorPersonId: person.id,
+      actorKind: 'person',
+      action: 'session.sign-in',
+      recordType: 'person',
+      recordId: person.id,
+      after: { method },
+    });
+    return created;
+  });
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: c.var.deps.secureCookies,
+    path: '/',
+  });
+}
+
+const loginMessages: Record<LoginError, string> = {
+  LoginUnknown: 'This sign-in link is not valid. Send /login to the bot for a new one.',
+  LoginUsed: 'This sign-in link has already been used. Send /login to the bot for a new one.',
+  LoginExpired:
+    'This sign-in link has expired (links last 10 minutes). Send /login to the bot for a new one.',
+  LoginRevoked: 'This sign-in link was withdrawn. Send /login to the bot for a new one.',
+  PersonInactive: 'This account is no longer active.',
+};
+
+/** Who is signed in; sign-in by the bot's one-time link; the development sign-in (sandbox mode only); sign-out. */
 export const sessionRoutes = new Hono<AppEnv>()
-  .get('/', (c) => {
+  .get('/', publicRoute('says whether anyone is signed in'), (c) => {
     const person = c.var.person;
-    return c.json(
-      {
-        person: person
-          ? {
-              id: person.id,
-              name: person.name,
-              roles: person.roles,
-              language: person.language,
-              timeZone: person.timeZone,
-            }
-          : null,
-        sandboxMode: c.var.deps.sandboxMode,
-      },
-      200,
-    );
+    return c.json({ person: person ? personView(person) : null, sandboxMode: c.var.deps.sandboxMode }, 200);
   })
-  .get('/dev-people', async (c) => {
+  .post(
+    '/login',
+    publicRoute('the sign-in link is the credential'),
+    validate('json', loginSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const now = clock().toISOString();
+      const link = await findLoginToken(db, c.req.valid('json').token);
+      const person = link && (await findPersonById(db, link.personId));
+      const decision = link
+        ? decideLogin(link, person, now)
+        : ({ ok: false, error: 'LoginUnknown' } as const);
+      if (!decision.ok || !link || !person) {
+        const error = decision.ok ? 'LoginUnknown' : decision.error;
+        return c.json(errorBody(error, loginMessages[error]), 401);
+      }
+      if (!(await markLoginTokenUsed(db, link.id, now)))
+        return c.json(errorBody('LoginUsed', loginMessages.LoginUsed), 401);
+      await openSession(c, db, person, now, 'telegram-link');
+      return c.json({ person: personView(person) }, 200);
+    },
+  )
+  .get('/dev-people', publicRoute('the development sign-in, sandbox mode only'), async (c) => {
     if (!c.var.deps.sandboxMode)
       return c.json(errorBody('not_found', 'The development sign-in exists only in sandbox mode'), 404);
     const people = (await listPeople(c.var.deps.db)).filter((p) => p.active);
     return c.json({ people: people.map((p) => ({ id: p.id, name: p.name, roles: p.roles })) }, 200);
   })
-  .post('/dev-login', validate('json', devLoginSchema), async (c) => {
-    const { db, clock, sandboxMode, secureCookies } = c.var.deps;
-    if (!sandboxMode)
-      return c.json(errorBody('not_found', 'The development sign-in exists only in sandbox mode'), 404);
-    const person = await findPersonById(db, c.req.valid('json').personId);
-    if (!person?.active) return c.json(errorBody('NotFound', 'No such active person'), 404);
-    const now = clock().toISOString();
-    const token = await db.transaction().execute(async (trx) => {
-      const created = await createSession(trx, {
-        personId: person.id,
-        now,
-        expiresAt: addMilliseconds(now, SESSION_IDLE_MS),
-      });
-      await recordAudit(trx, {
-        at: now,
-        actorPersonId: person.id,
-        actorKind: 'person',
-        action: 'session.sign-in',
-        recordType: 'person',
-        recordId: person.id,
-        after: { method: 'development' },
-      });
-      return created;
-    });
-    setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: secureCookies,
-      path: '/',
-    });
-    return c.json(
-      {
-        person: {
-          id: person.id,
-          name: person.name,
-          roles: person.roles,
-          language: person.language,
-          timeZone: person.timeZone,
-        },
-      },
-      200,
-    );
-  })
-  .post('/logout', async (c) => {
+  .post(
+    '/dev-login',
+    publicRoute('the development sign-in, sandbox mode only'),
+    validate('json', devLoginSchema),
+    async (c) => {
+      const { db, clock, sandboxMode } = c.var.deps;
+      if (!sandboxMode)
+        return c.json(errorBody('not_found', 'The development sign-in exists only in sandbox mode'), 404);
+      const person = await findPersonById(db, c.req.valid('json').personId);
+      if (!person?.active) return c.json(errorBody('NotFound', 'No such active person'), 404);
+      await openSession(c, db, person, clock().toISOString(), 'development');
+      return c.json({ person: personView(person) }, 200);
+    },
+  )
+  .post('/logout', publicRoute('signing out needs no role'), async (c) => {
     const { db, clock } = c.var.deps;
     const token = c.var.sessionToken;
     if (token) await revokeSession(db, token, clock().toISOString());
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true }, 200);
+  })
+  .post('/logout-all', authorize('session.read'), async (c) => {
+    const { db, clock } = c.var.deps;
+    const person = signedIn(c);
+    const now = clock().toISOString();
+    const ended = await db.transaction().execute(async (trx) => {
+      const count = await revokeSessionsOf(trx, person.id, now);
+      await recordAudit(trx, {
+        at: now,
+        actorPersonId: person.id,
+        actorKind: 'person',
+        action: 'session.sign-out-everywhere',
+        recordType: 'person',
+        recordId: person.id,
+        after: { sessionsEnded: count },
+      });
+      return count;
+    });
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.json({ sessionsEnded: ended }, 200);
   });

@@ -12,6 +12,8 @@ export interface BotDeps {
   logger: Logger;
   t: Translate;
   botUsername: string;
+  /** Where the dashboard is reached, for sign-in links; known only once the server listens. */
+  dashboardUrl: () => string;
 }
 
 interface AccordFlavor {

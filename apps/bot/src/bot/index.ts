@@ -4,6 +4,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { BotContext, BotDeps } from './context';
 import { fallbackFeature } from './features/fallback';
 import { helpFeature } from './features/help';
+import { loginFeature } from './features/login';
 import { meetingsFeature } from './features/meetings';
 import { reachabilityFeature } from './features/reachability';
 import { rsvpFeature } from './features/rsvp';
@@ -21,10 +22,12 @@ export interface CreateBotOptions {
 export const BOT_COMMANDS = {
   en: [
     { command: 'meetings', description: 'Upcoming meetings and your answers' },
+    { command: 'login', description: 'A sign-in link for the dashboard' },
     { command: 'help', description: 'What the bot can do' },
   ],
   ru: [
     { command: 'meetings', description: 'Ближайшие заседания и ваши ответы' },
+    { command: 'login', description: 'Ссылка для входа в веб-кабинет' },
     { command: 'help', description: 'Что умеет бот' },
   ],
 } as const;

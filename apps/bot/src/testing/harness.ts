@@ -54,6 +54,7 @@ export async function startBotHarness(
     botUsername: sandbox.botInfo.username,
     botInfo: sandbox.botInfo,
     clock,
+    dashboardUrl: () => 'http://dashboard.test',
     logger: createLogger('silent', 'test'),
     dispatcher: { idleMs: 20, ...options.dispatcher },
   });

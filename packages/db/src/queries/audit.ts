@@ -29,16 +29,30 @@ export async function recordAudit(db: Kysely<Database>, event: AuditEvent): Prom
     .execute();
 }
 
-export async function listAuditEvents(
-  db: Kysely<Database>,
-  filter: { recordType?: string; recordId?: string; limit?: number },
-) {
+export interface AuditFilter {
+  recordType?: string;
+  recordId?: string;
+  action?: string;
+  actorId?: number;
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+/** The newest events first, filtered, with the actor's name. */
+export async function listAuditEvents(db: Kysely<Database>, filter: AuditFilter) {
   let query = db
     .selectFrom('audit_events')
-    .selectAll()
-    .orderBy('id', 'desc')
+    .leftJoin('people', 'people.id', 'audit_events.actor_person_id')
+    .selectAll('audit_events')
+    .select('people.name as actor_name')
+    .orderBy('audit_events.id', 'desc')
     .limit(filter.limit ?? 200);
   if (filter.recordType) query = query.where('record_type', '=', filter.recordType);
   if (filter.recordId) query = query.where('record_id', '=', filter.recordId);
+  if (filter.action) query = query.where('action', '=', filter.action);
+  if (filter.actorId) query = query.where('actor_person_id', '=', filter.actorId);
+  if (filter.from) query = query.where('at', '>=', new Date(filter.from).toISOString());
+  if (filter.to) query = query.where('at', '<', new Date(filter.to).toISOString());
   return query.execute();
 }

@@ -112,3 +112,73 @@ export async function listRepresentations(db: Db): Promise<Representation[]> {
     validTo: r.valid_to,
   }));
 }
+
+export async function insertPerson(
+  db: Db,
+  input: { name: string; roles: readonly Role[]; language: Language; timeZone: string },
+  now: string,
+): Promise<number> {
+  const row = await db
+    .insertInto('people')
+    .values({
+      name: input.name,
+      roles: JSON.stringify(input.roles),
+      language: input.language,
+      time_zone: input.timeZone,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updatePersonFields(
+  db: Db,
+  id: number,
+  patch: Partial<{ name: string; roles: readonly Role[]; language: Language; timeZone: string }>,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('people')
+    .set({
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.roles !== undefined ? { roles: JSON.stringify(patch.roles) } : {}),
+      ...(patch.language !== undefined ? { language: patch.language } : {}),
+      ...(patch.timeZone !== undefined ? { time_zone: patch.timeZone } : {}),
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Deactivates a person, guarded: false if they were inactive already. Their Telegram link goes; their history stays. */
+export async function deactivatePersonRow(db: Db, id: number, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('people')
+    .set({ active: 0, telegram_user_id: null, telegram_username: null, updated_at: now })
+    .where('id', '=', id)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function insertRepresentation(
+  db: Db,
+  r: { personId: number; stateCode: string; kind: RepresentationKind; validFrom: string },
+) {
+  await db
+    .insertInto('representations')
+    .values({ person_id: r.personId, state_code: r.stateCode, kind: r.kind, valid_from: r.validFrom })
+    .execute();
+}
+
+/** Ends a person's representations that are in force at `now`. */
+export async function endRepresentationsOf(db: Db, personId: number, now: string): Promise<void> {
+  await db
+    .updateTable('representations')
+    .set({ valid_to: now })
+    .where('person_id', '=', personId)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', now)]))
+    .execute();
+}

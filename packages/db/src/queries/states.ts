@@ -1,6 +1,6 @@
 import type { MemberState } from '@accord/domain';
 import type { Kysely } from 'kysely';
-import type { CommissionTable, Database } from '../schema';
+import type { CommissionTable, Database, Selectable } from '../schema';
 
 export async function listMemberStates(db: Kysely<Database>): Promise<MemberState[]> {
   const rows = await db.selectFrom('member_states').selectAll().orderBy('sort_order').execute();
@@ -12,6 +12,15 @@ export async function listMemberStates(db: Kysely<Database>): Promise<MemberStat
   }));
 }
 
-export async function getCommissionOrThrow(db: Kysely<Database>): Promise<CommissionTable> {
+export async function getCommissionOrThrow(db: Kysely<Database>): Promise<Selectable<CommissionTable>> {
   return db.selectFrom('commission').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+}
+
+/** Names (or, with null, withdraws) the chairman's deputy. */
+export async function setDeputy(db: Kysely<Database>, personId: number | null, now: string): Promise<void> {
+  await db
+    .updateTable('commission')
+    .set({ deputy_person_id: personId, updated_at: now })
+    .where('id', '=', 1)
+    .execute();
 }

@@ -1,0 +1,48 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { rateLimiter } from 'hono-rate-limiter';
+import type { AppEnv } from '../env';
+import { errorBody } from '../errors';
+
+export interface RateLimits {
+  /** Sign-in attempts a minute from one address. */
+  signInPerMinute: number;
+  /** Webhook calls a minute from one address (Telegram sends in bursts). */
+  webhookPerMinute: number;
+  /** Writes a minute by one signed-in person (or one address). */
+  writesPerMinute: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  signInPerMinute: 10,
+  webhookPerMinute: 6_000,
+  writesPerMinute: 120,
+};
+
+/** The caller's address; requests made in-process (tests) have no socket and share one key. */
+const clientAddress = (c: Context): string => {
+  try {
+    return getConnInfo(c).remote.address ?? 'local';
+  } catch {
+    return 'local';
+  }
+};
+
+const limiter = (limit: number, key: (c: Context<AppEnv>) => string) =>
+  rateLimiter<AppEnv>({
+    windowMs: 60_000,
+    limit,
+    standardHeaders: 'draft-7',
+    keyGenerator: key,
+    handler: (c) => c.json(errorBody('rate_limited', 'Too many requests; try again in a minute'), 429),
+  });
+
+/** Counters are per process and in memory: enough for one instance; a shared store comes with several. */
+export const createRateLimits = (limits: RateLimits) => ({
+  signIn: limiter(limits.signInPerMinute, (c) => `sign-in:${clientAddress(c)}`),
+  webhook: limiter(limits.webhookPerMinute, (c) => `webhook:${clientAddress(c)}`),
+  writes: limiter(
+    limits.writesPerMinute,
+    (c) => `writes:${c.var.person ? `p${c.var.person.id}` : clientAddress(c)}`,
+  ),
+});

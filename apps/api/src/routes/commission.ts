@@ -1,0 +1,53 @@
+import { findPersonById, getCommissionOrThrow, recordAudit, setDeputy } from '@accord/db';
+import { deputySchema } from '@accord/domain';
+import { Hono } from 'hono';
+import type { AppEnv } from '../env';
+import { errorBody } from '../errors';
+import { authorize, signedIn } from '../middleware/authorize';
+import { validate } from '../validate';
+
+/** The commission's settings as everyone may read them, and the chairman naming a deputy. */
+export const commissionRoutes = new Hono<AppEnv>()
+  .get('/', authorize('commission.read'), async (c) => {
+    const row = await getCommissionOrThrow(c.var.deps.db);
+    return c.json(
+      {
+        nameRu: row.name_ru,
+        nameEn: row.name_en,
+        decisionRule: row.decision_rule,
+        quorum: { numerator: row.quorum_numerator, denominator: row.quorum_denominator },
+        minMeetingsPerYear: row.min_meetings_per_year,
+        reportDueMonthDay: row.report_due_month_day,
+        hasGroupChat: row.group_chat_id !== null,
+        deputyPersonId: row.deputy_person_id,
+      },
+      200,
+    );
+  })
+  .put('/deputy', authorize('commission.deputy'), validate('json', deputySchema), async (c) => {
+    const { db, clock } = c.var.deps;
+    const chairman = signedIn(c);
+    const { personId } = c.req.valid('json');
+    const now = clock().toISOString();
+    if (personId !== null) {
+      const deputy = await findPersonById(db, personId);
+      if (!deputy?.active) return c.json(errorBody('NotFound', 'No such active person'), 404);
+      if (deputy.id === chairman.id)
+        return c.json(errorBody('DeputyIsChairman', 'The chairman cannot be their own deputy'), 400);
+    }
+    const before = await getCommissionOrThrow(db);
+    await db.transaction().execute(async (trx) => {
+      await setDeputy(trx, personId, now);
+      await recordAudit(trx, {
+        at: now,
+        actorPersonId: chairman.id,
+        actorKind: 'person',
+        action: 'commission.deputy',
+        recordType: 'commission',
+        recordId: 1,
+        before: { deputyPersonId: before.deputy_person_id },
+        after: { deputyPersonId: personId },
+      });
+    });
+    return c.json({ deputyPersonId: personId }, 200);
+  });
