@@ -56,6 +56,7 @@ export function createBot(
     onFeatureError,
     reachabilityFeature,
     startFeature,
+    loginFeature,
     helpFeature,
     meetingsFeature,
     rsvpFeature,
