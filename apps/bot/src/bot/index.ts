@@ -1,3 +1,4 @@
+import { autoRetry } from '@grammyjs/auto-retry';
 import type { I18n } from '@grammyjs/i18n';
 import { Bot, type BotConfig } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
@@ -44,6 +45,9 @@ export function createBot(
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   };
   const bot = new Bot<BotContext>(token, config);
+  // Direct answers (replies, edits, button answers) wait out a short 429 or a 5xx instead of being lost;
+  // capped, so a press is never answered minutes late. Outbox sends pace and retry on their own.
+  bot.api.config.use(autoRetry({ maxDelaySeconds: 5, maxRetryAttempts: 3 }));
   bot.use((ctx, next) => {
     ctx.deps = deps;
     ctx.now = () => deps.clock().toISOString();

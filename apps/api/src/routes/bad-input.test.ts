@@ -1,0 +1,119 @@
+import { ROLES } from '@accord/domain';
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, meetingBody } from '../test-app';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let cookie: string;
+
+/** Every table that holds an official record; sessions aside (their last-seen time moves by design). */
+const RECORD_TABLES = [
+  'meetings',
+  'agenda_items',
+  'rsvps',
+  'people',
+  'representations',
+  'invite_tokens',
+  'login_tokens',
+  'outbox',
+  'audit_events',
+  'commission',
+  'scheduled_tasks',
+  'member_states',
+] as const;
+const snapshot = async () => {
+  const parts: string[] = [];
+  for (const table of RECORD_TABLES)
+    parts.push(JSON.stringify((await sql`select * from ${sql.table(table)} order by 1`.execute(t.db)).rows));
+  return parts.join('\n');
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const { id } = await t.db
+    .insertInto('people')
+    .values({
+      name: 'Everyone at once',
+      roles: JSON.stringify(ROLES.filter((r) => r !== 'deputy')),
+      language: 'en',
+      time_zone: 'UTC',
+      created_at: t.now,
+      updated_at: t.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  cookie = await t.signInAs(id);
+  const secretary = await t.signIn('secretary');
+  await t.call(secretary, 'POST', '/api/meetings', meetingBody);
+});
+afterAll(() => t.db.destroy());
+
+/** The routes to attack; signing out is left out, since it is meant to work with no input at all. */
+const routes = () =>
+  [...new Set(t.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))].filter(
+    (key) => !/\/logout/.test(key),
+  );
+
+const badId = fc.oneof(
+  fc.string({ maxLength: 30 }).filter((s) => !/^\d+$/.test(s)),
+  fc.integer({ min: -1_000_000, max: 0 }).map(String),
+  fc.bigInt({ min: 10n ** 16n, max: 10n ** 30n }).map(String),
+  fc.constantFrom('1.5', '1e3', '0x10', '../../etc/passwd', '%00', ' 1', '１'),
+);
+const badBody = fc.oneof(
+  fc.jsonValue().map((v) => JSON.stringify(v)),
+  fc.string({ maxLength: 200 }),
+  fc.constantFrom('{', '{"__proto__":{"admin":true}}', 'null', '[]', '"x"', '{"title":1e309}'),
+  fc
+    .record({ kind: fc.string(), title: fc.anything(), startsLocal: fc.string(), agenda: fc.anything() })
+    .map((v) => JSON.stringify(v)),
+);
+const contentType = fc.constantFrom(
+  'application/json',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  undefined,
+);
+const query = fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 40 }), { maxKeys: 4 });
+
+describe('bad input to every route', () => {
+  it('gets a 4xx with the error shape — never a 500 — and changes no record', async () => {
+    const before = await snapshot();
+    for (const key of routes()) {
+      const [method = 'GET', path = '/'] = key.split(' ');
+      await fc.assert(
+        fc.asyncProperty(badId, badBody, contentType, query, async (id, body, type, params) => {
+          const url = `${path.replace(':id', encodeURIComponent(id))}?${new URLSearchParams(params)}`;
+          const res = await t.app.request(url, {
+            method,
+            headers: { cookie, ...(type ? { 'content-type': type } : {}) },
+            ...(method === 'GET' ? {} : { body }),
+          });
+          expect(res.status, `${method} ${url}`).toBeLessThan(500);
+          if (res.status >= 400) {
+            const json = (await res.json()) as { error?: { code?: unknown; message?: unknown } };
+            expect(typeof json.error?.code, `${method} ${url}`).toBe('string');
+            expect(typeof json.error?.message).toBe('string');
+          }
+        }),
+        { numRuns: 25 },
+      );
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('refuses a body over the size limit, whatever the route', async () => {
+    const huge = JSON.stringify({ title: 'x'.repeat(70_000) });
+    for (const key of routes().filter((k) => !k.startsWith('GET'))) {
+      const [method = 'POST', path = '/'] = key.split(' ');
+      const res = await t.app.request(path.replace(':id', '1'), {
+        method,
+        headers: { cookie, 'content-type': 'application/json' },
+        body: huge,
+      });
+      expect([404, 413], key).toContain(res.status);
+    }
+  });
+});
