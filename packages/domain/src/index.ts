@@ -4,6 +4,7 @@ export * from './invites';
 export * from './meetings';
 export * from './outbox';
 export * from './people';
+export * from './reminders/index';
 export * from './result';
 export * from './roles';
 export * from './schemas';
