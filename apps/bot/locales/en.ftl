@@ -71,3 +71,17 @@ person-unreachable = ⚠️ <b>{ $name }</b> cannot be reached in Telegram: they
 login-link = Your sign-in link for the dashboard. It works once, for 10 minutes, and only for you — do not forward it:
     { $url }
 login-button = Open the dashboard
+
+reminder-digest-title = 🔔 <b>Reminders</b>
+reminder-meeting-7d = Meeting <b>{ $title }</b> in a week: { $when }
+reminder-meeting-1d = Meeting <b>{ $title }</b> tomorrow: { $when }
+reminder-meeting-1h = Meeting <b>{ $title }</b> starts within the hour: { $when }
+reminder-deadline-14d = Task <b>{ $title }</b> is due in two weeks, on { $date }
+reminder-deadline-3d = Task <b>{ $title }</b> is due in three days, on { $date }
+reminder-deadline-day = Task <b>{ $title }</b> is due today, { $date }
+reminder-overdue = Task <b>{ $title }</b> is overdue: it was due on { $date }. Mark it done or ask for more time with /deadlines.
+reminder-escalation = Task <b>{ $title }</b> of { $person } is overdue: it was due on { $date }.
+reminder-folded = { $count ->
+    [one] One earlier reminder came due while Accord was offline; it is included above.
+   *[other] { $count } earlier reminders came due while Accord was offline; they are included above.
+}

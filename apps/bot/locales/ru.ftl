@@ -72,3 +72,18 @@ person-unreachable = ⚠️ <b>{ $name }</b> недоступен в Telegram: �
 login-link = Ваша ссылка для входа в веб-кабинет. Она действует один раз, 10 минут, и только для вас — не пересылайте её:
     { $url }
 login-button = Открыть веб-кабинет
+
+reminder-digest-title = 🔔 <b>Напоминания</b>
+reminder-meeting-7d = Заседание <b>{ $title }</b> через неделю: { $when }
+reminder-meeting-1d = Заседание <b>{ $title }</b> завтра: { $when }
+reminder-meeting-1h = Заседание <b>{ $title }</b> начнётся в течение часа: { $when }
+reminder-deadline-14d = Срок задачи <b>{ $title }</b> — через две недели, { $date }
+reminder-deadline-3d = Срок задачи <b>{ $title }</b> — через три дня, { $date }
+reminder-deadline-day = Срок задачи <b>{ $title }</b> — сегодня, { $date }
+reminder-overdue = Задача <b>{ $title }</b> просрочена: срок был { $date }. Отметьте её выполненной или попросите продления через /deadlines.
+reminder-escalation = Задача <b>{ $title }</b> ({ $person }) просрочена: срок был { $date }.
+reminder-folded = { $count ->
+    [one] { $count } более раннее напоминание пришлось на время, когда Accord не работал; оно учтено выше.
+    [few] { $count } более ранних напоминания пришлись на время, когда Accord не работал; они учтены выше.
+   *[many] { $count } более ранних напоминаний пришлись на время, когда Accord не работал; они учтены выше.
+}

@@ -28,3 +28,7 @@ export function formatZone(zone: string, at: string): string {
   const hours = offset.replace(/^([+-])0?(\d+):00$/, '$1$2').replace(/^([+-]\d+):(\d\d)$/, '$1$2');
   return `${zone}, UTC${offset === '+00:00' ? '' : hours}`;
 }
+
+/** A calendar date ("2027-04-01") as the reader writes it: "1 April 2027", "1 апреля 2027 г.". */
+export const formatDate = (date: string, language: Language): string =>
+  DateTime.fromISO(date, { zone: 'utc' }).setLocale(locales[language]).toLocaleString(DateTime.DATE_FULL);

@@ -1,4 +1,6 @@
 export type { Kysely, Transaction } from 'kysely';
+export { createBackup } from './backup/create-backup';
+export { BackupRejected, restoreBackup } from './backup/restore-backup';
 export { type DatabaseOptions, openDatabase } from './connection';
 export { createMigrator, LATEST_SCHEMA_VERSION, migrateToLatestOrThrow, migrations } from './migrate';
 export * from './queries/access';
@@ -9,6 +11,7 @@ export * from './queries/login-tokens';
 export * from './queries/meetings';
 export * from './queries/outbox';
 export * from './queries/people';
+export * from './queries/reminders';
 export * from './queries/scheduled-tasks';
 export * from './queries/sessions';
 export * from './queries/states';

@@ -17,6 +17,7 @@ describe('migrations', () => {
       'agenda_items',
       'audit_events',
       'commission',
+      'extension_requests',
       'invite_tokens',
       'login_tokens',
       'meetings',
@@ -26,10 +27,14 @@ describe('migrations', () => {
       'processed_updates',
       'program_directions',
       'programs',
+      'reminders',
       'representations',
       'rsvps',
       'scheduled_tasks',
       'sessions',
+      'tasks',
+      'working_group_members',
+      'working_groups',
     ]);
     const second = await migrateToLatestOrThrow(db);
     expect(second.results).toEqual([]);

@@ -61,6 +61,12 @@ export interface PeopleTable {
   active: ColumnType<number, number | undefined, number>;
   /** Set for seeded people, so seeding twice finds them. */
   seed_key: string | null;
+  work_start: ColumnType<string, string | undefined, string>;
+  work_end: ColumnType<string, string | undefined, string>;
+  quiet_start: ColumnType<string, string | undefined, string>;
+  quiet_end: ColumnType<string, string | undefined, string>;
+  /** JSON array of the optional reminder kinds the person turned off. */
+  reminder_opt_out: ColumnType<string, string | undefined, string>;
   created_at: Instant;
   updated_at: Instant;
 }
@@ -194,6 +200,69 @@ export interface ScheduledTasksTable {
   done_at: Instant | null;
 }
 
+export interface RemindersTable {
+  id: Generated<number>;
+  /** What, whom and for which occurrence: planning the same reminder twice finds this row. */
+  reminder_key: string;
+  subject_type: string;
+  subject_id: number;
+  recipient_person_id: number;
+  rule: string;
+  step: ColumnType<number, number | undefined, number>;
+  due_at: Instant;
+  stale_at: Instant | null;
+  state: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  lease_owner: string | null;
+  lease_until: Instant | null;
+  created_at: Instant;
+  sent_at: Instant | null;
+}
+
+export interface WorkingGroupsTable {
+  id: Generated<number>;
+  name: string;
+  mandate: string;
+  lead_person_id: number | null;
+  group_chat_id: number | null;
+  active: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface WorkingGroupMembersTable {
+  group_id: number;
+  person_id: number;
+}
+
+export interface TasksTable {
+  id: Generated<number>;
+  group_id: number;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  responsible_person_id: number;
+  /** The last day, "yyyy-MM-dd", in the responsible person's zone. */
+  due_date: string;
+  status: string;
+  done_at: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface ExtensionRequestsTable {
+  id: Generated<number>;
+  task_id: number;
+  requested_by: number;
+  current_due_date: string;
+  requested_due_date: string;
+  reason: string;
+  status: string;
+  decided_by: number | null;
+  decided_at: Instant | null;
+  decision_note: string | null;
+  created_at: Instant;
+}
+
 export interface Database {
   member_states: MemberStatesTable;
   commission: CommissionTable;
@@ -211,6 +280,11 @@ export interface Database {
   sessions: SessionsTable;
   scheduled_tasks: ScheduledTasksTable;
   login_tokens: LoginTokensTable;
+  reminders: RemindersTable;
+  working_groups: WorkingGroupsTable;
+  working_group_members: WorkingGroupMembersTable;
+  tasks: TasksTable;
+  extension_requests: ExtensionRequestsTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

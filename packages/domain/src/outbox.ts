@@ -6,7 +6,8 @@ export type MessageIntent =
   | { kind: 'meeting-notice'; meetingId: number; version: number }
   | { kind: 'meeting-updated'; meetingId: number; version: number }
   | { kind: 'meeting-cancelled'; meetingId: number; version: number }
-  | { kind: 'person-unreachable'; personId: number; since: string };
+  | { kind: 'person-unreachable'; personId: number; since: string }
+  | { kind: 'reminder-digest'; reminderIds: number[]; foldedIds: number[] };
 
 export type MessageKind = MessageIntent['kind'];
 
@@ -38,6 +39,11 @@ export const idempotencyKey = (intent: MessageIntent, recipient: Recipient): str
       return `${intent.kind}:${intent.meetingId}:v${intent.version}:${recipientKey(recipient)}`;
     case 'person-unreachable':
       return `${intent.kind}:${intent.personId}:${intent.since}:${recipientKey(recipient)}`;
+    case 'reminder-digest': {
+      // Reminder ids are claimed once each, so the set names the digest.
+      const ids = [...intent.reminderIds, ...intent.foldedIds].sort((a, b) => a - b);
+      return `${intent.kind}:${ids[0]}-${ids.at(-1)}-${ids.length}:${recipientKey(recipient)}`;
+    }
   }
 };
 

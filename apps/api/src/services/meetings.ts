@@ -8,6 +8,7 @@ import {
   type Kysely,
   listPeople,
   recordAudit,
+  scheduleTask,
   setMeetingStatus,
   type Transaction,
   updateMeetingDetails,
@@ -25,6 +26,7 @@ import {
   ok,
   outboxDrafts,
   type Person,
+  planRemindersTask,
   type Recipient,
   type Result,
 } from '@accord/domain';
@@ -62,11 +64,13 @@ async function meetingRecipients(trx: Transaction<Database>): Promise<Recipient[
   ];
 }
 
+/** Messages about a meeting go out together with a fresh plan of its reminders (moved, or gone when cancelled). */
 async function enqueueForMeeting(
   trx: Transaction<Database>,
   intent: MessageIntent & { meetingId: number },
   now: string,
 ) {
+  await scheduleTask(trx, planRemindersTask('meeting', intent.meetingId, now));
   const drafts = outboxDrafts(intent, await meetingRecipients(trx), now);
   return enqueueMessages(trx, drafts, { type: 'meeting', id: intent.meetingId }, now);
 }

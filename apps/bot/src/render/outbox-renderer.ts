@@ -10,6 +10,7 @@ import { escapeHtml, type Language, type MessageIntent } from '@accord/domain';
 import type { InlineKeyboardButton } from 'grammy/types';
 import type { Translate } from '../i18n';
 import { type MeetingMessageKind, renderMeetingMessage } from './meeting-message';
+import { renderReminderDigest } from './reminder-digest';
 
 export interface OutboundMessage {
   chatId: number;
@@ -88,6 +89,16 @@ export function createOutboxRenderer(deps: RendererDeps) {
         const text = t(to.language, 'person-unreachable', {
           name: escapeHtml(subject?.name ?? `#${intent.personId}`),
         });
+        return {
+          ok: true,
+          message: { chatId: to.chatId, text, keyboard: [], personId: to.person?.id ?? null },
+        };
+      }
+      case 'reminder-digest': {
+        const to = await reader(message, 'UTC');
+        if ('error' in to) return { ok: false, reason: to.error ?? 'unknown recipient' };
+        const text = await renderReminderDigest(db, t, to, intent.reminderIds, intent.foldedIds);
+        if (text === null) return { ok: false, reason: 'everything it reminded of is finished or cancelled' };
         return {
           ok: true,
           message: { chatId: to.chatId, text, keyboard: [], personId: to.person?.id ?? null },

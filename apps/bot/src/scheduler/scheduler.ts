@@ -26,11 +26,15 @@ export interface TaskContext {
 /** What a kind of task does; the reminder, voting and report engines add theirs. */
 export type TaskHandler = (task: ScheduledTask, context: TaskContext) => Promise<void>;
 
+/** Work every tick does besides due tasks (e.g. sending due reminders); returns how much it did. */
+export type Sweep = (context: TaskContext & { owner: string }) => Promise<number>;
+
 export interface SchedulerOptions {
   db: Kysely<Database>;
   clock: () => Date;
   logger: Logger;
   handlers?: Record<string, TaskHandler>;
+  sweeps?: readonly Sweep[];
   workerId?: string;
   intervalMs?: number;
   leaseMs?: number;
@@ -38,7 +42,7 @@ export interface SchedulerOptions {
   random?: () => number;
 }
 
-const builtInHandlers: Record<string, TaskHandler> = {
+export const builtInHandlers: Record<string, TaskHandler> = {
   'prune-processed-updates': async (_task, { db, now }) =>
     pruneProcessedUpdates(db, addMilliseconds(now, -PROCESSED_UPDATES_KEEP_MS)),
 };
@@ -99,7 +103,9 @@ export function createScheduler(options: SchedulerOptions) {
       limit: options.batchSize ?? 100,
     });
     for (const task of tasks) await run(task);
-    return tasks.length;
+    let swept = 0;
+    for (const sweep of options.sweeps ?? []) swept += await sweep({ db, now: clock().toISOString(), owner });
+    return tasks.length + swept;
   }
 
   const safeTick = () => {

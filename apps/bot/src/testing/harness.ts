@@ -58,7 +58,11 @@ export async function startBotHarness(
     logger: createLogger('silent', 'test'),
     dispatcher: { idleMs: 20, ...options.dispatcher },
   });
-  const polling = runtime.bot.start({ timeout: 1 });
+  // Wait until polling has begun: stopping a bot that is still starting aborts its start.
+  let polling: Promise<void> = Promise.resolve();
+  await new Promise<void>((started) => {
+    polling = runtime.bot.start({ timeout: 1, onStart: () => started() });
+  });
   await runtime.dispatcher.start();
 
   const person = async (seedKey: string) => {

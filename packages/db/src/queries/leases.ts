@@ -16,7 +16,7 @@ export interface LeaseClaim {
  */
 export async function claimWithLease<Row>(
   db: Kysely<Database>,
-  table: 'outbox' | 'scheduled_tasks',
+  table: 'outbox' | 'scheduled_tasks' | 'reminders',
   states: { waiting: string; leased: string },
   order: readonly string[],
   claim: LeaseClaim,

@@ -33,7 +33,12 @@ const ZONES = [
   'Asia/Dushanbe',
 ];
 const now = '2027-03-01T00:00:00.000Z';
-const meeting = { id: 7, startsAt: '2027-03-15T07:00:00.000Z', status: 'notified' as const };
+const meeting = {
+  id: 7,
+  startsAt: '2027-03-15T07:00:00.000Z',
+  status: 'notified' as const,
+  notifiedAt: '2027-02-20T10:00:00.000Z',
+};
 
 describe('reminders arrive at a reasonable local hour', () => {
   it('puts day reminders at 09:00 in each of the six states’ zones', () => {
@@ -84,6 +89,29 @@ describe('reminders arrive at a reasonable local hour', () => {
 });
 
 describe('what has reminders', () => {
+  it('plans no reminder whose moment came before the meeting was announced or the task was set', () => {
+    const late = meetingReminders(
+      { ...meeting, notifiedAt: '2027-03-10T00:00:00.000Z' },
+      [person(1, 'Asia/Almaty')],
+      now,
+    );
+    expect(late.map((p) => p.rule)).toEqual(['meeting-1d', 'meeting-1h']);
+    const ladder = { head: null, secretaries: [], chairman: null };
+    const recent = {
+      subjectType: 'task',
+      id: 4,
+      dueDate: '2027-04-01',
+      done: false,
+      statute: false,
+      createdAt: '2027-03-25T00:00:00.000Z',
+    };
+    expect(deadlineReminders(recent, person(1, 'Asia/Almaty'), ladder, now).map((p) => p.rule)).toEqual([
+      'deadline-3d',
+      'deadline-day',
+      'overdue',
+    ]);
+  });
+
   it('a moved meeting’s reminders move with it; a cancelled or past one has none', () => {
     const before = meetingReminders(meeting, [person(1, 'Asia/Almaty')], now);
     const moved = meetingReminders(
@@ -100,7 +128,14 @@ describe('what has reminders', () => {
   });
 
   it('a finished task has none; an open one has its leads and the next overdue day', () => {
-    const task = { subjectType: 'task', id: 3, dueDate: '2027-04-01', done: false, statute: false };
+    const task = {
+      subjectType: 'task',
+      id: 3,
+      dueDate: '2027-04-01',
+      done: false,
+      statute: false,
+      createdAt: '2027-02-01T00:00:00.000Z',
+    };
     const ladder = { head: null, secretaries: [], chairman: null };
     expect(deadlineReminders({ ...task, done: true }, person(1, 'Asia/Bishkek'), ladder, now)).toEqual([]);
     const plans = deadlineReminders(task, person(1, 'Asia/Bishkek'), ladder, now);
@@ -115,7 +150,14 @@ describe('what has reminders', () => {
   });
 
   it('climbs the ladder: the head of delegation, then the secretary, and the chairman only for the statute', () => {
-    const task = { subjectType: 'task', id: 3, dueDate: '2027-04-01', done: false, statute: false };
+    const task = {
+      subjectType: 'task',
+      id: 3,
+      dueDate: '2027-04-01',
+      done: false,
+      statute: false,
+      createdAt: '2027-02-01T00:00:00.000Z',
+    };
     const ladder = {
       head: person(2, 'Asia/Almaty'),
       secretaries: [person(3, 'Europe/Moscow')],
@@ -148,7 +190,11 @@ describe('digests', () => {
     const people = [person(1, 'Europe/Moscow'), person(2, 'Europe/Moscow')];
     const plans = [
       ...meetingReminders(meeting, people, now),
-      ...meetingReminders({ id: 8, startsAt: '2027-03-16T07:00:00.000Z', status: 'notified' }, people, now),
+      ...meetingReminders(
+        { id: 8, startsAt: '2027-03-16T07:00:00.000Z', status: 'notified', notifiedAt: null },
+        people,
+        now,
+      ),
     ];
     const afterDowntime = '2027-03-14T10:00:00.000Z';
     const due = dueNow(plans, afterDowntime);

@@ -46,6 +46,8 @@ export interface RemindableMeeting {
   id: number;
   startsAt: string;
   status: 'draft' | 'notified' | 'cancelled';
+  /** When members were told; a reminder whose moment came before that would say nothing new. */
+  notifiedAt: string | null;
 }
 
 export function meetingReminders(
@@ -75,7 +77,11 @@ export function meetingReminders(
         };
       }),
     )
-    .filter((plan) => Date.parse(plan.deliverAt) < Date.parse(meeting.startsAt));
+    .filter(
+      (plan) =>
+        Date.parse(plan.deliverAt) < Date.parse(meeting.startsAt) &&
+        (meeting.notifiedAt === null || Date.parse(plan.deliverAt) > Date.parse(meeting.notifiedAt)),
+    );
 }
 
 /** Deadlines: fourteen days and three days before, and on the day, at the start of the responsible person's day. */
@@ -102,6 +108,8 @@ export const DEFAULT_LADDER: readonly LadderStep[] = [
 export interface RemindableDeadline {
   subjectType: string;
   id: number;
+  /** When the item was set; leads whose moment came before it are not planned. */
+  createdAt: string;
   /** The last day, "yyyy-MM-dd", in the responsible person's zone. */
   dueDate: string;
   done: boolean;
@@ -133,12 +141,14 @@ export function deadlineReminders(
   if (!responsible.optedOut.includes('deadline')) {
     for (const lead of DEADLINE_LEADS) {
       const date = addDays(item.dueDate, -lead.days);
+      const deliverAt = workStartOn(date, responsible.hours);
+      if (lead.days > 0 && Date.parse(deliverAt) <= Date.parse(item.createdAt)) continue;
       plans.push({
         ...base,
         key: `${item.subjectType}:${item.id}:${lead.rule}:${item.dueDate}:p${responsible.personId}`,
         recipientId: responsible.personId,
         rule: lead.rule,
-        deliverAt: workStartOn(date, responsible.hours),
+        deliverAt,
         staleAt: endOfLocalDate(item.dueDate, zone),
         step: 0,
       });
@@ -146,6 +156,8 @@ export function deadlineReminders(
   }
   const today = localDate(now, zone);
   const firstOverdueDay = addDays(item.dueDate, 1);
+  // The later of two "yyyy-MM-dd" dates: they compare as strings, not numbers.
+  // biome-ignore lint/complexity/useMathMinMax: Math.max would turn the dates into NaN.
   const overdueDay = today > firstOverdueDay ? today : firstOverdueDay;
   plans.push({
     ...base,

@@ -1,5 +1,5 @@
-import { findMeetingById, findRsvp, recordAudit, upsertRsvp } from '@accord/db';
-import { can, decideRsvp, decodeCallback } from '@accord/domain';
+import { findMeetingById, findRsvp, recordAudit, scheduleTask, upsertRsvp } from '@accord/db';
+import { can, decideRsvp, decodeCallback, planRemindersTask } from '@accord/domain';
 import { Composer, GrammyError, InputFile } from 'grammy';
 import { meetingCalendarFile } from '../../calendar';
 import { renderMeetingMessage } from '../../render/meeting-message';
@@ -50,6 +50,8 @@ rsvpFeature.on('callback_query:data', async (ctx) => {
   }
   await db.transaction().execute(async (trx) => {
     await upsertRsvp(trx, meeting.id, person.id, action.answer, now);
+    // Someone who cannot attend gets no more reminders of it; someone who changed their mind does again.
+    await scheduleTask(trx, planRemindersTask('meeting', meeting.id, now));
     await recordAudit(trx, {
       at: now,
       actorPersonId: person.id,

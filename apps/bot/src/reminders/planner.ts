@@ -1,0 +1,138 @@
+import {
+  type Database,
+  type DeliveryPreferences,
+  findDeliveryPreferences,
+  findMeetingById,
+  type Kysely,
+  listPeople,
+  listRepresentations,
+  listRsvps,
+  syncReminders,
+} from '@accord/db';
+import {
+  deadlineReminders,
+  isRepresentationActive,
+  meetingInvitees,
+  meetingReminders,
+  type Person,
+  type ReminderPlan,
+  type ReminderRecipient,
+} from '@accord/domain';
+
+type Db = Kysely<Database>;
+
+const recipient = (personId: number, prefs: DeliveryPreferences | undefined): ReminderRecipient | null =>
+  prefs
+    ? {
+        personId,
+        hours: {
+          timeZone: prefs.timeZone,
+          workStart: prefs.workStart,
+          workEnd: prefs.workEnd,
+          quietStart: prefs.quietStart,
+          quietEnd: prefs.quietEnd,
+        },
+        optedOut: prefs.optedOut,
+      }
+    : null;
+
+const reachable = (p: Person) => p.active && p.telegramUserId !== null;
+
+/** A meeting's reminders: everyone invited and linked, except those who said they cannot attend. */
+async function planMeeting(db: Db, meetingId: number, now: string): Promise<ReminderPlan[]> {
+  const meeting = await findMeetingById(db, meetingId);
+  if (!meeting) return [];
+  const declined = new Set(
+    (await listRsvps(db, meetingId)).filter((r) => r.answer === 'no').map((r) => r.personId),
+  );
+  const invitees = meetingInvitees(await listPeople(db)).filter((p) => reachable(p) && !declined.has(p.id));
+  const prefs = await findDeliveryPreferences(
+    db,
+    invitees.map((p) => p.id),
+  );
+  const recipients = invitees
+    .map((p) => recipient(p.id, prefs.get(p.id)))
+    .filter((r): r is ReminderRecipient => r !== null);
+  const { notified_at } = await db
+    .selectFrom('meetings')
+    .select('notified_at')
+    .where('id', '=', meetingId)
+    .executeTakeFirstOrThrow();
+  return meetingReminders({ ...meeting, notifiedAt: notified_at }, recipients, now);
+}
+
+/** A working-group task's reminders: the responsible person, then the ladder above them. */
+async function planTask(db: Db, taskId: number, now: string): Promise<ReminderPlan[]> {
+  const task = await db.selectFrom('tasks').selectAll().where('id', '=', taskId).executeTakeFirst();
+  if (!task) return [];
+  const people = await listPeople(db);
+  const representations = (await listRepresentations(db)).filter((r) => isRepresentationActive(r, now));
+  const state = representations.find((r) => r.personId === task.responsible_person_id)?.stateCode;
+  const head = representations.find(
+    (r) => r.stateCode === state && r.kind === 'head' && r.personId !== task.responsible_person_id,
+  );
+  const secretaries = people.filter((p) => reachable(p) && p.roles.includes('secretary'));
+  const chairman = people.find((p) => reachable(p) && p.roles.includes('chairman'));
+  const ids = [
+    task.responsible_person_id,
+    ...(head ? [head.personId] : []),
+    ...secretaries.map((p) => p.id),
+    ...(chairman ? [chairman.id] : []),
+  ];
+  const prefs = await findDeliveryPreferences(db, ids);
+  const responsible = recipient(task.responsible_person_id, prefs.get(task.responsible_person_id));
+  if (!responsible) return [];
+  return deadlineReminders(
+    {
+      subjectType: 'task',
+      id: task.id,
+      dueDate: task.due_date,
+      done: task.status !== 'open',
+      createdAt: task.created_at,
+      statute: false,
+    },
+    responsible,
+    {
+      head: head ? recipient(head.personId, prefs.get(head.personId)) : null,
+      secretaries: secretaries
+        .map((p) => recipient(p.id, prefs.get(p.id)))
+        .filter((r): r is ReminderRecipient => r !== null),
+      chairman: chairman ? recipient(chairman.id, prefs.get(chairman.id)) : null,
+    },
+    now,
+  );
+}
+
+const planners: Record<string, (db: Db, id: number, now: string) => Promise<ReminderPlan[]>> = {
+  meeting: planMeeting,
+  task: planTask,
+};
+
+/** Plans one item's reminders again from the records as they are now. */
+export async function planReminders(
+  db: Db,
+  subjectType: string,
+  subjectId: number,
+  now: string,
+): Promise<void> {
+  const planner = planners[subjectType];
+  if (!planner) throw new Error(`no reminder planner for ${subjectType}`);
+  const plans = await planner(db, subjectId, now);
+  await db
+    .transaction()
+    .execute((trx) => syncReminders(trx, { type: subjectType, id: subjectId }, plans, now));
+}
+
+/** Plans every open item again: upcoming announced meetings and open tasks. */
+export async function planAllReminders(db: Db, now: string): Promise<number> {
+  const meetings = await db
+    .selectFrom('meetings')
+    .select('id')
+    .where('status', '=', 'notified')
+    .where('starts_at', '>', now)
+    .execute();
+  const tasks = await db.selectFrom('tasks').select('id').where('status', '=', 'open').execute();
+  for (const m of meetings) await planReminders(db, 'meeting', m.id, now);
+  for (const t of tasks) await planReminders(db, 'task', t.id, now);
+  return meetings.length + tasks.length;
+}

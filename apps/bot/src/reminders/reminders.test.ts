@@ -1,0 +1,121 @@
+import { scheduleTask } from '@accord/db';
+import { planRemindersTask } from '@accord/domain';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../logger';
+import { createScheduler } from '../scheduler/scheduler';
+import { type BotHarness, startBotHarness } from '../testing/harness';
+import { planReminders } from './planner';
+import { sendDueReminders } from './sender';
+
+const DAY = 24 * 3_600_000;
+// The clock runs at real speed from a chosen moment, so pacing delays (in real time) still pass.
+let offsetMs = 0;
+const setNow = (iso: string) => {
+  offsetMs = Date.parse(iso) - Date.now();
+};
+const clock = () => new Date(Date.now() + offsetMs);
+let h: BotHarness;
+afterEach(async () => {
+  await h?.close();
+});
+
+const reminderRows = () => h.db.selectFrom('reminders').selectAll().orderBy('id').execute();
+const digestsTo = (telegramId: number) =>
+  h.driver.chat(telegramId).messages.filter((m) => m.text?.startsWith('🔔'));
+
+describe('meeting reminders through the scheduler', () => {
+  it('plans a week, a day and an hour before for each invitee, and sends each once in a digest at the local hour', async () => {
+    setNow('2099-03-01T06:00:00.000Z');
+    h = await startBotHarness({ clock });
+    const meetingId = await h.announceMeeting(); // 2099-03-15 07:00 UTC
+    await planReminders(h.db, 'meeting', meetingId, clock().toISOString());
+    const rows = await reminderRows();
+    expect(rows).toHaveLength(13 * 3);
+    const kz = await h.person('KZ-head');
+    setNow('2099-03-08T04:00:00.000Z'); // 09:00 in Almaty
+    const scheduler = createScheduler({
+      db: h.db,
+      clock,
+      logger: createLogger('silent', 'test'),
+      sweeps: [({ db, owner, now }) => sendDueReminders(db, owner, now)],
+    });
+    await scheduler.tick();
+    await scheduler.tick();
+    const digests = await h.driver.waitFor(
+      () => digestsTo(kz.telegramId).length === 1 && digestsTo(kz.telegramId),
+    );
+    expect(digests[0]?.text).toContain('через неделю');
+    expect(
+      (await reminderRows())
+        .filter((r) => r.recipient_person_id === kz.id && r.state === 'sent')
+        .map((r) => r.rule),
+    ).toEqual(['meeting-7d']);
+    // Moscow's 09:00 is an hour later: the Russian delegation has nothing yet.
+    const ru = await h.person('RU-alternate');
+    expect(digestsTo(ru.telegramId)).toEqual([]);
+  });
+
+  it('moves pending reminders with the meeting, and drops those of someone who cannot attend', async () => {
+    setNow('2099-03-01T06:00:00.000Z');
+    h = await startBotHarness({ clock });
+    const meetingId = await h.announceMeeting();
+    const now = clock().toISOString();
+    await planReminders(h.db, 'meeting', meetingId, now);
+    const before = await reminderRows();
+    await h.db
+      .updateTable('meetings')
+      .set({ starts_at: '2099-03-22T07:00:00.000Z', ends_at: '2099-03-22T10:00:00.000Z' })
+      .where('id', '=', meetingId)
+      .execute();
+    const am = await h.person('AM-head');
+    await h.db
+      .insertInto('rsvps')
+      .values({ meeting_id: meetingId, person_id: am.id, answer: 'no', answered_at: now })
+      .execute();
+    await planReminders(h.db, 'meeting', meetingId, now);
+    const after = await reminderRows();
+    expect(after).toHaveLength(12 * 3);
+    expect(after.some((r) => r.recipient_person_id === am.id)).toBe(false);
+    const week = (rows: typeof before) => rows.find((r) => r.rule === 'meeting-7d')?.due_at;
+    expect(Date.parse(week(after) ?? '') - Date.parse(week(before) ?? '')).toBe(7 * DAY);
+  });
+
+  it('after downtime across two due moments, sends one digest with the fresh reminder and folds the stale one', async () => {
+    setNow('2099-03-01T06:00:00.000Z');
+    h = await startBotHarness({ clock });
+    const meetingId = await h.announceMeeting();
+    await planReminders(h.db, 'meeting', meetingId, clock().toISOString());
+    setNow('2099-03-14T12:00:00.000Z'); // the week's and the day's reminders both came due while down
+    const scheduler = createScheduler({
+      db: h.db,
+      clock,
+      logger: createLogger('silent', 'test'),
+      sweeps: [({ db, owner, now }) => sendDueReminders(db, owner, now)],
+    });
+    await scheduler.tick();
+    const kg = await h.person('KG-head');
+    const [digest] = await h.driver.waitFor(
+      () => digestsTo(kg.telegramId).length > 0 && digestsTo(kg.telegramId),
+    );
+    expect(digest?.text).toContain('tomorrow');
+    expect(digest?.text).toContain('One earlier reminder came due while Accord was offline');
+    const mine = (await reminderRows()).filter((r) => r.recipient_person_id === kg.id);
+    expect(mine.map((r) => [r.rule, r.state])).toEqual([
+      ['meeting-7d', 'folded'],
+      ['meeting-1d', 'sent'],
+      ['meeting-1h', 'pending'],
+    ]);
+    await scheduler.tick();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(digestsTo(kg.telegramId)).toHaveLength(1);
+  });
+
+  it('plans again when the scheduler runs the task a change scheduled', async () => {
+    setNow('2099-03-01T06:00:00.000Z');
+    h = await startBotHarness({ clock });
+    const meetingId = await h.announceMeeting();
+    await scheduleTask(h.db, planRemindersTask('meeting', meetingId, clock().toISOString()));
+    await h.runtime.scheduler.tick();
+    expect(await reminderRows()).toHaveLength(39);
+  });
+});
