@@ -15,7 +15,9 @@ import { outboxRoutes } from './routes/outbox';
 import { peopleRoutes } from './routes/people';
 import { sessionRoutes } from './routes/session';
 import { statesRoutes } from './routes/states';
+import { extensionRequestsRoutes, tasksRoutes } from './routes/tasks';
 import { telegramWebhookRoutes } from './routes/telegram-webhook';
+import { workingGroupsRoutes } from './routes/working-groups';
 
 /** Largest JSON body the API accepts; Telegram's updates stay far below it. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -66,6 +68,9 @@ export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: 
     .route('/api/outbox', outboxRoutes)
     .route('/api/commission', commissionRoutes)
     .route('/api/audit', auditRoutes)
+    .route('/api/working-groups', workingGroupsRoutes)
+    .route('/api/tasks', tasksRoutes)
+    .route('/api/extension-requests', extensionRequestsRoutes)
     .route('/telegram/webhook', telegramWebhookRoutes);
 
   api.onError(handleError);

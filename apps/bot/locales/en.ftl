@@ -85,3 +85,29 @@ reminder-folded = { $count ->
     [one] One earlier reminder came due while Accord was offline; it is included above.
    *[other] { $count } earlier reminders came due while Accord was offline; they are included above.
 }
+
+# working groups
+deadlines-none = You have no open tasks.
+deadlines-header = <b>Your tasks</b>
+deadlines-item = #{ $id } <b>{ $title }</b> — due { $date }
+deadlines-item-overdue = #{ $id } <b>{ $title }</b> — ⚠️ overdue since { $date }
+deadlines-hint = Mark a task done, or ask the secretary for more time.
+deadlines-done = ✅ Done #{ $id }
+deadlines-more-time = ⏳ More time #{ $id }
+deadlines-marked-done = Marked done: { $title }
+extend-how = To ask for more time for task #{ $id } (now due { $date }), send:
+    <code>/extend { $id } YYYY-MM-DD reason</code>
+extend-usage = Send <code>/extend task-number YYYY-MM-DD reason</code>, for example <code>/extend 12 2027-06-01 Waiting for the ministry's comments</code>.
+extend-sent = Your request to move <b>{ $title }</b> to { $date } has gone to the secretary. You will be told the decision here.
+task-error-NotResponsible = Only the person responsible for this task can do that.
+task-error-TaskClosed = This task is already closed.
+task-error-NotLater = The new date must be after the current deadline.
+task-error-AlreadyPending = A request for more time is already waiting for the secretary's decision.
+task-error-AlreadyDecided = This request has already been decided.
+task-error-NotAMember = The person responsible must be a member of the working group.
+task-assigned = 📌 Working group <b>{ $group }</b>: task <b>{ $title }</b> for { $person }, due { $date }. See /deadlines.
+task-done = ✅ { $person } marked the task <b>{ $title }</b> ({ $group }) done.
+extension-requested = ⏳ { $person } asks to move <b>{ $title }</b> from { $from } to { $to }: { $reason }
+    Grant or refuse it on the dashboard.
+extension-granted = ✅ Granted: <b>{ $title }</b> is now due { $date }.
+extension-refused = ❌ Your request to move <b>{ $title }</b> was refused. { $note }

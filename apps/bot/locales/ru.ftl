@@ -87,3 +87,29 @@ reminder-folded = { $count ->
     [few] { $count } более ранних напоминания пришлись на время, когда Accord не работал; они учтены выше.
    *[many] { $count } более ранних напоминаний пришлись на время, когда Accord не работал; они учтены выше.
 }
+
+# working groups
+deadlines-none = У вас нет открытых задач.
+deadlines-header = <b>Ваши задачи</b>
+deadlines-item = №{ $id } <b>{ $title }</b> — срок { $date }
+deadlines-item-overdue = №{ $id } <b>{ $title }</b> — ⚠️ просрочена с { $date }
+deadlines-hint = Отметьте задачу выполненной или попросите у секретаря больше времени.
+deadlines-done = ✅ Выполнена №{ $id }
+deadlines-more-time = ⏳ Продлить №{ $id }
+deadlines-marked-done = Отмечено как выполненное: { $title }
+extend-how = Чтобы попросить продления задачи №{ $id } (сейчас срок { $date }), отправьте:
+    <code>/extend { $id } ГГГГ-ММ-ДД причина</code>
+extend-usage = Отправьте <code>/extend номер-задачи ГГГГ-ММ-ДД причина</code>, например <code>/extend 12 2027-06-01 Ждём замечаний министерства</code>.
+extend-sent = Ваша просьба перенести <b>{ $title }</b> на { $date } передана секретарю. О решении вы узнаете здесь.
+task-error-NotResponsible = Это может сделать только ответственный за задачу.
+task-error-TaskClosed = Эта задача уже закрыта.
+task-error-NotLater = Новый срок должен быть позже текущего.
+task-error-AlreadyPending = Просьба о продлении уже ждёт решения секретаря.
+task-error-AlreadyDecided = По этой просьбе уже принято решение.
+task-error-NotAMember = Ответственный должен входить в рабочую группу.
+task-assigned = 📌 Рабочая группа <b>{ $group }</b>: задача <b>{ $title }</b> для { $person }, срок { $date }. Подробнее — /deadlines.
+task-done = ✅ { $person } отметил(а) задачу <b>{ $title }</b> ({ $group }) как выполненную.
+extension-requested = ⏳ { $person } просит перенести <b>{ $title }</b> с { $from } на { $to }: { $reason }
+    Решение — в веб-кабинете.
+extension-granted = ✅ Продление предоставлено: новый срок задачи <b>{ $title }</b> — { $date }.
+extension-refused = ❌ В продлении задачи <b>{ $title }</b> отказано. { $note }

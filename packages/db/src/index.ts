@@ -16,5 +16,6 @@ export * from './queries/scheduled-tasks';
 export * from './queries/sessions';
 export * from './queries/states';
 export * from './queries/updates';
+export * from './queries/working-groups';
 export type * from './schema';
 export { openTestDatabase } from './test-database';

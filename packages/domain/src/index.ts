@@ -9,6 +9,8 @@ export * from './result';
 export * from './roles';
 export * from './schemas';
 export * from './states';
+export * from './task-callback-data';
 export * from './tasks';
 export * from './text';
 export * from './time';
+export * from './working-groups';

@@ -7,7 +7,11 @@ export type MessageIntent =
   | { kind: 'meeting-updated'; meetingId: number; version: number }
   | { kind: 'meeting-cancelled'; meetingId: number; version: number }
   | { kind: 'person-unreachable'; personId: number; since: string }
-  | { kind: 'reminder-digest'; reminderIds: number[]; foldedIds: number[] };
+  | { kind: 'reminder-digest'; reminderIds: number[]; foldedIds: number[] }
+  | { kind: 'task-assigned'; taskId: number; dueDate: string }
+  | { kind: 'task-done'; taskId: number }
+  | { kind: 'extension-requested'; requestId: number }
+  | { kind: 'extension-decided'; requestId: number };
 
 export type MessageKind = MessageIntent['kind'];
 
@@ -39,6 +43,13 @@ export const idempotencyKey = (intent: MessageIntent, recipient: Recipient): str
       return `${intent.kind}:${intent.meetingId}:v${intent.version}:${recipientKey(recipient)}`;
     case 'person-unreachable':
       return `${intent.kind}:${intent.personId}:${intent.since}:${recipientKey(recipient)}`;
+    case 'task-assigned':
+      return `${intent.kind}:${intent.taskId}:${intent.dueDate}:${recipientKey(recipient)}`;
+    case 'task-done':
+      return `${intent.kind}:${intent.taskId}:${recipientKey(recipient)}`;
+    case 'extension-requested':
+    case 'extension-decided':
+      return `${intent.kind}:${intent.requestId}:${recipientKey(recipient)}`;
     case 'reminder-digest': {
       // Reminder ids are claimed once each, so the set names the digest.
       const ids = [...intent.reminderIds, ...intent.foldedIds].sort((a, b) => a - b);

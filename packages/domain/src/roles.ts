@@ -26,6 +26,9 @@ export const ACTIONS = [
   'outbox.read',
   'outbox.resend',
   'audit.read',
+  'groups.read',
+  'groups.write',
+  'extensions.decide',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -47,6 +50,9 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'outbox.read': staff,
   'outbox.resend': ['secretary'],
   'audit.read': ['admin', 'secretary', 'chairman', 'deputy'],
+  'groups.read': everyone,
+  'groups.write': ['secretary'],
+  'extensions.decide': ['secretary'],
 };
 
 export const can = (roles: readonly Role[], action: Action): boolean =>

@@ -3,6 +3,7 @@ import type { I18n } from '@grammyjs/i18n';
 import { Bot, type BotConfig } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { BotContext, BotDeps } from './context';
+import { deadlinesFeature } from './features/deadlines';
 import { fallbackFeature } from './features/fallback';
 import { helpFeature } from './features/help';
 import { loginFeature } from './features/login';
@@ -23,11 +24,13 @@ export interface CreateBotOptions {
 export const BOT_COMMANDS = {
   en: [
     { command: 'meetings', description: 'Upcoming meetings and your answers' },
+    { command: 'deadlines', description: 'Your tasks and their deadlines' },
     { command: 'login', description: 'A sign-in link for the dashboard' },
     { command: 'help', description: 'What the bot can do' },
   ],
   ru: [
     { command: 'meetings', description: 'Ближайшие заседания и ваши ответы' },
+    { command: 'deadlines', description: 'Ваши задачи и их сроки' },
     { command: 'login', description: 'Ссылка для входа в веб-кабинет' },
     { command: 'help', description: 'Что умеет бот' },
   ],
@@ -64,6 +67,7 @@ export function createBot(
     helpFeature,
     meetingsFeature,
     rsvpFeature,
+    deadlinesFeature,
     fallbackFeature,
   );
   bot.catch((err) =>

@@ -11,6 +11,7 @@ import type { InlineKeyboardButton } from 'grammy/types';
 import type { Translate } from '../i18n';
 import { type MeetingMessageKind, renderMeetingMessage } from './meeting-message';
 import { renderReminderDigest } from './reminder-digest';
+import { renderTaskMessage } from './task-messages';
 
 export interface OutboundMessage {
   chatId: number;
@@ -89,6 +90,19 @@ export function createOutboxRenderer(deps: RendererDeps) {
         const text = t(to.language, 'person-unreachable', {
           name: escapeHtml(subject?.name ?? `#${intent.personId}`),
         });
+        return {
+          ok: true,
+          message: { chatId: to.chatId, text, keyboard: [], personId: to.person?.id ?? null },
+        };
+      }
+      case 'task-assigned':
+      case 'task-done':
+      case 'extension-requested':
+      case 'extension-decided': {
+        const to = await reader(message, 'UTC');
+        if ('error' in to) return { ok: false, reason: to.error ?? 'unknown recipient' };
+        const text = await renderTaskMessage(db, t, to.language, intent);
+        if (text === null) return { ok: false, reason: 'the task is gone or no longer open' };
         return {
           ok: true,
           message: { chatId: to.chatId, text, keyboard: [], personId: to.person?.id ?? null },

@@ -8,7 +8,8 @@ import type { BotContext } from '../context';
 /** Buttons under a meeting notice: attend, decline, and the calendar file. */
 export const rsvpFeature = new Composer<BotContext>();
 
-rsvpFeature.on('callback_query:data', async (ctx) => {
+// Only meeting buttons; any other payload goes on to the feature it belongs to (or the fallback).
+rsvpFeature.callbackQuery(/^(r|ics):/, async (ctx) => {
   const action = decodeCallback(ctx.callbackQuery.data);
   if (!action) {
     await ctx.answerCallbackQuery({ text: ctx.t('button-invalid') });
