@@ -111,3 +111,16 @@ extension-requested = ⏳ { $person } asks to move <b>{ $title }</b> from { $fro
     Grant or refuse it on the dashboard.
 extension-granted = ✅ Granted: <b>{ $title }</b> is now due { $date }.
 extension-refused = ❌ Your request to move <b>{ $title }</b> was refused. { $note }
+
+# statute rhythm and weekly digest
+reminder-meetings-minimum = The statute requires at least { $minimum } meetings a year; { $count } held or scheduled for { $year }. Please schedule the next one in time.
+reminder-report-due = The annual progress report for { $year } is due on { $date }.
+weekly-nothing-overdue = Weekly review: nothing is overdue.
+weekly-overdue = Weekly review: { $count ->
+    [one] one task is overdue.
+   *[other] { $count } tasks are overdue.
+}
+weekly-by-state = By state:
+weekly-by-direction = By direction or working group:
+weekly-oldest = The first of them:
+weekly-no-state = No state

@@ -113,3 +113,17 @@ extension-requested = ⏳ { $person } просит перенести <b>{ $titl
     Решение — в веб-кабинете.
 extension-granted = ✅ Продление предоставлено: новый срок задачи <b>{ $title }</b> — { $date }.
 extension-refused = ❌ В продлении задачи <b>{ $title }</b> отказано. { $note }
+
+# statute rhythm and weekly digest
+reminder-meetings-minimum = Положение требует не менее { $minimum } заседаний в год; на { $year } год проведено или назначено: { $count }. Назначьте следующее заседание заблаговременно.
+reminder-report-due = Годовой отчёт о ходе работы за { $year } год нужно представить { $date }.
+weekly-nothing-overdue = Обзор недели: просроченных задач нет.
+weekly-overdue = Обзор недели: { $count ->
+    [one] просрочена { $count } задача.
+    [few] просрочены { $count } задачи.
+   *[many] просрочено { $count } задач.
+}
+weekly-by-state = По государствам:
+weekly-by-direction = По направлениям или рабочим группам:
+weekly-oldest = Первые из них:
+weekly-no-state = Без государства

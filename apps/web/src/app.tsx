@@ -13,6 +13,7 @@ import { createEffect, createSignal, ErrorBoundary, For, lazy, Show, Suspense } 
 import { client, unwrap } from './api';
 import { ErrorNotice } from './components/error-notice';
 import {
+  getCommission,
   getFailedOutbox,
   getMeeting,
   getMeetings,
@@ -27,6 +28,7 @@ import { useSession } from './session';
 
 // Each page is its own chunk: the first screen loads only the shell and the page it shows.
 const SignIn = lazy(() => import('./pages/sign-in').then((m) => ({ default: m.SignIn })));
+const Login = lazy(() => import('./pages/login').then((m) => ({ default: m.Login })));
 const Meetings = lazy(() => import('./pages/meetings').then((m) => ({ default: m.Meetings })));
 const Meeting = lazy(() => import('./pages/meeting').then((m) => ({ default: m.Meeting })));
 const MeetingEditor = lazy(() =>
@@ -34,6 +36,11 @@ const MeetingEditor = lazy(() =>
 );
 const People = lazy(() => import('./pages/people').then((m) => ({ default: m.People })));
 const Deliveries = lazy(() => import('./pages/deliveries').then((m) => ({ default: m.Deliveries })));
+const Audit = lazy(() => import('./pages/audit').then((m) => ({ default: m.Audit })));
+// Asked only now and then: the dialog's code loads when first needed.
+const ConfirmDialog = lazy(() =>
+  import('./components/confirm-dialog').then((m) => ({ default: m.ConfirmDialog })),
+);
 const NotFound = lazy(() => import('./pages/not-found').then((m) => ({ default: m.NotFound })));
 
 const LANGUAGES: readonly Language[] = ['ru', 'en'];
@@ -48,10 +55,14 @@ const settled = <T,>(read: () => T): T | undefined => {
 };
 
 function Header() {
-  const { t, language, setLanguage } = useI18n();
+  const { t, language, setLanguage, errorText } = useI18n();
   const { person, can } = useSession();
   const navigate = useNavigate();
   const [leaving, setLeaving] = createSignal(false);
+  // The confirmation for signing out everywhere; mounted once asked, so closing it returns the focus.
+  const [askedEverywhere, setAskedEverywhere] = createSignal(false);
+  const [confirmingEverywhere, setConfirmingEverywhere] = createSignal(false);
+  const [everywhereError, setEverywhereError] = createSignal<unknown>();
   const signOut = async () => {
     setLeaving(true);
     try {
@@ -59,6 +70,25 @@ function Header() {
       navigate('/sign-in', { replace: true });
     } catch {
       // The server could not be reached: the session below tells whether the cookie still works.
+    } finally {
+      await revalidate(getSession.key);
+      setLeaving(false);
+    }
+  };
+  const askSignOutEverywhere = () => {
+    setEverywhereError(undefined);
+    setAskedEverywhere(true);
+    setConfirmingEverywhere(true);
+  };
+  const signOutEverywhere = async () => {
+    setLeaving(true);
+    setEverywhereError(undefined);
+    try {
+      await unwrap(client.api.session['logout-all'].$post());
+      setConfirmingEverywhere(false);
+      navigate('/sign-in', { replace: true });
+    } catch (error) {
+      setEverywhereError(error);
     } finally {
       await revalidate(getSession.key);
       setLeaving(false);
@@ -78,6 +108,9 @@ function Header() {
           </Show>
           <Show when={can('outbox.read')}>
             <A href="/deliveries">{t('nav.deliveries')}</A>
+          </Show>
+          <Show when={can('audit.read')}>
+            <A href="/audit">{t('nav.audit')}</A>
           </Show>
         </nav>
       </Show>
@@ -114,20 +147,45 @@ function Header() {
               <button type="button" onClick={signOut} disabled={leaving()}>
                 {t('nav.signOut')}
               </button>
+              <button type="button" onClick={askSignOutEverywhere} disabled={leaving()}>
+                {t('nav.signOutEverywhere')}
+              </button>
             </div>
           )}
+        </Show>
+        <Show when={askedEverywhere()}>
+          <ConfirmDialog
+            open={confirmingEverywhere()}
+            title={t('nav.signOutEverywhereTitle')}
+            confirmLabel={t('nav.signOutEverywhere')}
+            cancelLabel={t('nav.staySignedIn')}
+            danger
+            pending={leaving()}
+            onConfirm={() => void signOutEverywhere()}
+            onCancel={() => setConfirmingEverywhere(false)}
+          >
+            <p>{t('nav.signOutEverywhereText')}</p>
+            <Show when={everywhereError()}>
+              {(failure) => (
+                <p class="field-error" role="alert">
+                  {errorText(failure())}
+                </p>
+              )}
+            </Show>
+          </ConfirmDialog>
         </Show>
       </div>
     </header>
   );
 }
 
-/** Shows a page only to a signed-in person (the sign-in page to anyone); sends others to sign in. */
+/** Shows a page only to a signed-in person (the sign-in pages to anyone); sends others to sign in. */
 function Gate(props: RouteSectionProps) {
   const { session } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  const open = () => location.pathname === '/sign-in';
+  // The pages a signed-out visitor may see: signing in, and the bot's sign-in link.
+  const open = () => location.pathname === '/sign-in' || location.pathname === '/login';
   createEffect(() => {
     const current = session();
     if (current && !current.person && !open())
@@ -171,6 +229,7 @@ export function App() {
     <Router root={Layout}>
       <Route path="/" component={() => <Navigate href="/meetings" />} />
       <Route path="/sign-in" component={SignIn} />
+      <Route path="/login" component={Login} />
       <Route path="/meetings" component={Meetings} preload={() => void getMeetings()} />
       <Route path="/meetings/new" component={MeetingEditor} preload={() => void getStates()} />
       <Route
@@ -186,8 +245,16 @@ export function App() {
           void getStates();
         }}
       />
-      <Route path="/people" component={People} preload={() => void getPeople()} />
+      <Route
+        path="/people"
+        component={People}
+        preload={() => {
+          void getPeople();
+          void getCommission();
+        }}
+      />
       <Route path="/deliveries" component={Deliveries} preload={() => void getFailedOutbox()} />
+      <Route path="/audit" component={Audit} preload={() => void getPeople()} />
       <Route path="*404" component={NotFound} />
     </Router>
   );

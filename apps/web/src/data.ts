@@ -1,12 +1,13 @@
 import { query, redirect, revalidate } from '@solidjs/router';
 import { client, isApiError, unwrap } from './api';
+import type { AuditQuery } from './lib/audit';
 
 /** What a query resolves to. (`ReturnType` gives `any` for the router's `(...args: never[]) => …` signature.) */
 type Loaded<F> = F extends (...args: never[]) => Promise<infer T> ? T : never;
 
 /** Where a signed-out visitor is sent; `next` brings them back afterwards. */
 export const signInPath = (next?: string): string =>
-  next && next !== '/' && !next.startsWith('/sign-in')
+  next && next !== '/' && !next.startsWith('/sign-in') && !next.startsWith('/login')
     ? `/sign-in?next=${encodeURIComponent(next)}`
     : '/sign-in';
 
@@ -65,3 +66,18 @@ export const getFailedOutbox = query(
 );
 export type OutboxView = Loaded<typeof getFailedOutbox>;
 export type OutboxMessageView = OutboxView['messages'][number];
+
+/** The commission's settings, among them who the chairman's deputy is. */
+export const getCommission = query(
+  () => signedInRead(() => unwrap(client.api.commission.$get())),
+  'commission',
+);
+export type CommissionView = Loaded<typeof getCommission>;
+
+/** The newest audit events matching the filters (the API's `from`/`to` are ISO instants). */
+export const getAudit = query(
+  (filters: AuditQuery & { limit?: string }) =>
+    signedInRead(async () => (await unwrap(client.api.audit.$get({ query: filters }))).events),
+  'audit',
+);
+export type AuditEventView = Loaded<typeof getAudit>[number];

@@ -3,6 +3,7 @@ import * as foundation from './migrations/0001-foundation';
 import * as scheduledTasks from './migrations/0002-scheduled-tasks';
 import * as signIn from './migrations/0003-sign-in-and-deputy';
 import * as reminders from './migrations/0004-reminders-and-working-groups';
+import * as taskDirections from './migrations/0005-task-directions';
 import type { Database } from './schema';
 
 /** Every migration, in order. A static list: no file-system loading, so bundling and tests just work. */
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '0002-scheduled-tasks': scheduledTasks,
   '0003-sign-in-and-deputy': signIn,
   '0004-reminders-and-working-groups': reminders,
+  '0005-task-directions': taskDirections,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).at(-1) ?? '';

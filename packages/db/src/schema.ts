@@ -244,6 +244,7 @@ export interface TasksTable {
   /** The last day, "yyyy-MM-dd", in the responsible person's zone. */
   due_date: string;
   status: string;
+  direction_id: ColumnType<number | null, number | null | undefined, number | null>;
   done_at: Instant | null;
   created_at: Instant;
   updated_at: Instant;

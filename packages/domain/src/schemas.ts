@@ -142,3 +142,13 @@ export const auditQuerySchema = z.object({
     .optional(),
 });
 export type AuditQuery = z.output<typeof auditQuerySchema>;
+
+/** A calendar year in a query string, 2000–2100. */
+export const rhythmQuerySchema = z.object({
+  year: z
+    .string()
+    .regex(/^\d{4}$/, 'must be a year')
+    .transform(Number)
+    .refine((y) => y >= 2000 && y <= 2100, 'must be between 2000 and 2100')
+    .optional(),
+});

@@ -95,6 +95,7 @@ export const taskInputSchema = z.object({
   description: z.string().trim().max(5000).default(''),
   responsiblePersonId: z.number().int().positive(),
   dueDate: isoDate,
+  directionId: z.number().int().positive().nullable().default(null),
 });
 export type TaskInput = z.output<typeof taskInputSchema>;
 

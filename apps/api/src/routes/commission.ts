@@ -1,5 +1,5 @@
-import { findPersonById, getCommissionOrThrow, recordAudit, setDeputy } from '@accord/db';
-import { deputySchema } from '@accord/domain';
+import { findPersonById, getCommissionOrThrow, meetingRhythm, recordAudit, setDeputy } from '@accord/db';
+import { deputySchema, rhythmQuerySchema } from '@accord/domain';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { errorBody } from '../errors';
@@ -23,6 +23,10 @@ export const commissionRoutes = new Hono<AppEnv>()
       },
       200,
     );
+  })
+  .get('/rhythm', authorize('commission.read'), validate('query', rhythmQuerySchema), async (c) => {
+    const year = c.req.valid('query').year ?? c.var.deps.clock().getUTCFullYear();
+    return c.json(await meetingRhythm(c.var.deps.db, year), 200);
   })
   .put('/deputy', authorize('commission.deputy'), validate('json', deputySchema), async (c) => {
     const { db, clock } = c.var.deps;

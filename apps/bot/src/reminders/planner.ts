@@ -3,20 +3,25 @@ import {
   type DeliveryPreferences,
   findDeliveryPreferences,
   findMeetingById,
+  getCommissionOrThrow,
   type Kysely,
   listPeople,
   listRepresentations,
   listRsvps,
+  meetingRhythm,
   syncReminders,
 } from '@accord/db';
 import {
   deadlineReminders,
   isRepresentationActive,
   meetingInvitees,
+  meetingMinimumReminders,
   meetingReminders,
   type Person,
   type ReminderPlan,
   type ReminderRecipient,
+  reportDueReminders,
+  weeklyDigestReminders,
 } from '@accord/domain';
 
 type Db = Kysely<Database>;
@@ -103,9 +108,50 @@ async function planTask(db: Db, taskId: number, now: string): Promise<ReminderPl
   );
 }
 
+/** The secretaries and the chairman, as reminder recipients. */
+async function staff(db: Db) {
+  const people = (await listPeople(db)).filter(reachable);
+  const secretaries = people.filter((p) => p.roles.includes('secretary'));
+  const chairman = people.find((p) => p.roles.includes('chairman'));
+  const prefs = await findDeliveryPreferences(db, [
+    ...secretaries.map((p) => p.id),
+    ...(chairman ? [chairman.id] : []),
+  ]);
+  return {
+    secretaries: secretaries
+      .map((p) => recipient(p.id, prefs.get(p.id)))
+      .filter((r): r is ReminderRecipient => r !== null),
+    chairman: chairman ? recipient(chairman.id, prefs.get(chairman.id)) : null,
+  };
+}
+
+async function planCommissionYear(db: Db, year: number): Promise<ReminderPlan[]> {
+  const { count, minimum } = await meetingRhythm(db, year);
+  const { secretaries, chairman } = await staff(db);
+  return meetingMinimumReminders(year, count, minimum, secretaries, chairman);
+}
+
+async function planAnnualReport(db: Db, year: number): Promise<ReminderPlan[]> {
+  const { report_due_month_day } = await getCommissionOrThrow(db);
+  const { secretaries, chairman } = await staff(db);
+  // Until the report workflow records a submission, the report is due.
+  return reportDueReminders(year, `${year}-${report_due_month_day}`, false, secretaries, chairman);
+}
+
+async function planWeeklyDigest(db: Db, secretaryId: number, now: string): Promise<ReminderPlan[]> {
+  const { secretaries } = await staff(db);
+  return weeklyDigestReminders(
+    secretaries.filter((s) => s.personId === secretaryId),
+    now,
+  );
+}
+
 const planners: Record<string, (db: Db, id: number, now: string) => Promise<ReminderPlan[]>> = {
   meeting: planMeeting,
   task: planTask,
+  'commission-year': planCommissionYear,
+  'annual-report': planAnnualReport,
+  'weekly-digest': planWeeklyDigest,
 };
 
 /** Plans one item's reminders again from the records as they are now. */
@@ -134,5 +180,10 @@ export async function planAllReminders(db: Db, now: string): Promise<number> {
   const tasks = await db.selectFrom('tasks').select('id').where('status', '=', 'open').execute();
   for (const m of meetings) await planReminders(db, 'meeting', m.id, now);
   for (const t of tasks) await planReminders(db, 'task', t.id, now);
-  return meetings.length + tasks.length;
+  const year = Number(now.slice(0, 4));
+  await planReminders(db, 'commission-year', year, now);
+  await planReminders(db, 'annual-report', year, now);
+  const { secretaries } = await staff(db);
+  for (const s of secretaries) await planReminders(db, 'weekly-digest', s.personId, now);
+  return meetings.length + tasks.length + 2 + secretaries.length;
 }

@@ -116,6 +116,61 @@ describe('meeting reminders through the scheduler', () => {
     const meetingId = await h.announceMeeting();
     await scheduleTask(h.db, planRemindersTask('meeting', meetingId, clock().toISOString()));
     await h.runtime.scheduler.tick();
-    expect(await reminderRows()).toHaveLength(39);
+    expect((await reminderRows()).filter((r) => r.subject_type === 'meeting')).toHaveLength(39);
+  });
+});
+
+describe('the secretary’s weekly digest and the statute’s rhythm', () => {
+  it('reads what is overdue by state and by direction, and warns while meetings fall short of the minimum', async () => {
+    setNow('2099-07-01T03:00:00.000Z');
+    h = await startBotHarness({ clock });
+    const now = clock().toISOString();
+    const kz = await h.person('KZ-head');
+    const by = await h.person('BY-alternate');
+    const { id: groupId } = await h.db
+      .insertInto('working_groups')
+      .values({ name: 'Standards', mandate: 'm', created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const direction = await h.db
+      .selectFrom('program_directions')
+      .select('id')
+      .where('position', '=', 3)
+      .executeTakeFirstOrThrow();
+    for (const [person, title, directionId] of [
+      [kz.id, 'Annex A', direction.id],
+      [kz.id, 'Annex B', null],
+      [by.id, 'Annex C', direction.id],
+    ] as const) {
+      await h.db
+        .insertInto('tasks')
+        .values({
+          group_id: groupId,
+          title,
+          responsible_person_id: person,
+          due_date: '2099-06-01',
+          status: 'open',
+          direction_id: directionId,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+    }
+    const secretary = await h.person('secretary');
+    await planReminders(h.db, 'weekly-digest', secretary.id, now);
+    await planReminders(h.db, 'commission-year', 2099, now);
+    setNow('2099-07-06T06:00:00.000Z'); // Monday 09:00 in Moscow
+    await sendDueReminders(h.db, 'test', clock().toISOString());
+    const [digest] = await h.driver.waitFor(
+      () => digestsTo(secretary.telegramId).length > 0 && digestsTo(secretary.telegramId),
+    );
+    expect(digest?.text).toContain('просрочены 3 задачи');
+    expect(digest?.text).toContain('Республика Казахстан: 2');
+    expect(digest?.text).toContain('Республика Беларусь: 1');
+    expect(digest?.text).toContain(
+      'Согласованная политика унификации и стандартизации вооружения и военной техники: 2',
+    );
+    expect(digest?.text).toContain('Standards: 1');
+    expect(digest?.text).toContain('не менее 2 заседаний');
   });
 });

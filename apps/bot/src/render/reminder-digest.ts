@@ -3,16 +3,76 @@ import {
   findMeetingById,
   findPersonById,
   findRemindersByIds,
+  getCommissionOrThrow,
   type Kysely,
+  listPeople,
+  listRepresentations,
+  listTasks,
+  listWorkingGroups,
+  meetingRhythm,
   type ReminderRow,
 } from '@accord/db';
-import { escapeHtml, fitMessage, type Language } from '@accord/domain';
+import { escapeHtml, fitMessage, isRepresentationActive, type Language } from '@accord/domain';
 import { formatDate, formatSpan, formatZone } from '../format';
 import type { Translate } from '../i18n';
 
 export interface DigestReader {
   language: Language;
   timeZone: string;
+}
+
+/** The secretary's weekly view of what is overdue, by state and by direction (or working group). */
+async function overdueSummary(
+  db: Kysely<Database>,
+  t: Translate,
+  reader: DigestReader,
+  at: string,
+): Promise<string> {
+  const lang = reader.language;
+  const today = at.slice(0, 10);
+  const overdue = (await listTasks(db, { status: 'open' })).filter((task) => task.dueDate < today);
+  if (overdue.length === 0) return t(lang, 'weekly-nothing-overdue');
+  const [representations, states, directions, groups, people] = await Promise.all([
+    listRepresentations(db),
+    db.selectFrom('member_states').selectAll().execute(),
+    db.selectFrom('program_directions').selectAll().execute(),
+    listWorkingGroups(db),
+    listPeople(db),
+  ]);
+  const count = (keys: string[]) => [
+    ...keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>()),
+  ];
+  const byState = count(
+    overdue.map((task) => {
+      const code = representations.find(
+        (r) => r.personId === task.responsiblePersonId && isRepresentationActive(r, at),
+      )?.stateCode;
+      const state = states.find((s) => s.code === code);
+      return state ? (lang === 'ru' ? state.name_ru : state.name_en) : t(lang, 'weekly-no-state');
+    }),
+  );
+  const byDirection = count(
+    overdue.map((task) => {
+      const direction = directions.find((d) => d.id === task.directionId);
+      if (direction) return lang === 'ru' ? direction.title_ru : direction.title_en;
+      return groups.find((g) => g.id === task.groupId)?.name ?? '';
+    }),
+  );
+  const oldest = overdue
+    .slice(0, 5)
+    .map(
+      (task) =>
+        `${escapeHtml(task.title)} — ${escapeHtml(people.find((p) => p.id === task.responsiblePersonId)?.name ?? '')}, ${formatDate(task.dueDate, lang)}`,
+    );
+  return [
+    t(lang, 'weekly-overdue', { count: overdue.length }),
+    t(lang, 'weekly-by-state'),
+    ...byState.map(([name, n]) => `   ${escapeHtml(name)}: ${n}`),
+    t(lang, 'weekly-by-direction'),
+    ...byDirection.map(([name, n]) => `   ${escapeHtml(name)}: ${n}`),
+    t(lang, 'weekly-oldest'),
+    ...oldest.map((l) => `   ${l}`),
+  ].join('\n');
 }
 
 /** One line for one reminder, from its subject as it is now; null when the subject is gone. */
@@ -29,6 +89,19 @@ async function line(
     const when = `${formatSpan(meeting.startsAt, meeting.endsAt, reader.timeZone, lang)} (${formatZone(reader.timeZone, meeting.startsAt)})`;
     return t(lang, `reminder-${reminder.rule}`, { title: escapeHtml(meeting.title), when });
   }
+  if (reminder.subject_type === 'commission-year') {
+    const { count, minimum, year } = await meetingRhythm(db, reminder.subject_id);
+    if (count >= minimum) return null;
+    return t(lang, 'reminder-meetings-minimum', { year, count, minimum });
+  }
+  if (reminder.subject_type === 'annual-report') {
+    const { report_due_month_day } = await getCommissionOrThrow(db);
+    return t(lang, 'reminder-report-due', {
+      year: reminder.subject_id,
+      date: formatDate(`${reminder.subject_id}-${report_due_month_day}`, lang),
+    });
+  }
+  if (reminder.subject_type === 'weekly-digest') return overdueSummary(db, t, reader, reminder.due_at);
   const task = await db
     .selectFrom('tasks')
     .selectAll()

@@ -1,7 +1,22 @@
-import { MEETING_KINDS as DOMAIN_MEETING_KINDS, OUTBOX_STATES as DOMAIN_OUTBOX_STATES } from '@accord/domain';
+import {
+  ASSIGNABLE_ROLES as DOMAIN_ASSIGNABLE_ROLES,
+  MEETING_KINDS as DOMAIN_MEETING_KINDS,
+  OUTBOX_STATES as DOMAIN_OUTBOX_STATES,
+  REPRESENTATION_KINDS as DOMAIN_REPRESENTATION_KINDS,
+} from '@accord/domain';
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
-import { MEETING_KINDS, messageKindLabel, OUTBOX_STATES } from './labels';
+import {
+  ASSIGNABLE_ROLES,
+  AUDIT_ACTIONS,
+  AUDIT_RECORD_TYPES,
+  auditActionLabel,
+  auditRecordLabel,
+  MEETING_KINDS,
+  messageKindLabel,
+  OUTBOX_STATES,
+  REPRESENTATION_KINDS,
+} from './labels';
 import { ru } from './ru';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -32,6 +47,21 @@ describe('the copied domain lists', () => {
 
   it('name the same outbox states as the domain', () => {
     expect([...OUTBOX_STATES]).toEqual([...DOMAIN_OUTBOX_STATES]);
+  });
+
+  it('name the roles an admin assigns, in the domain’s order', () => {
+    expect([...ASSIGNABLE_ROLES]).toEqual([...DOMAIN_ASSIGNABLE_ROLES]);
+  });
+
+  it('name the seats a person can hold, in the domain’s order', () => {
+    expect([...REPRESENTATION_KINDS]).toEqual([...DOMAIN_REPRESENTATION_KINDS]);
+  });
+
+  it('label the audit log’s known actions and record types, and leave others to be shown as they come', () => {
+    for (const action of AUDIT_ACTIONS) expect(auditActionLabel(action)).toBe(`auditAction.${action}`);
+    for (const type of AUDIT_RECORD_TYPES) expect(auditRecordLabel(type)).toBe(`auditRecord.${type}`);
+    expect(auditActionLabel('person.teleport')).toBeUndefined();
+    expect(auditRecordLabel('constructor')).toBeUndefined();
   });
 
   it('label known message kinds and leave unknown ones to be shown as they come', () => {

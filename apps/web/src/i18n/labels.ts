@@ -43,15 +43,32 @@ export const ROLE_LABELS = {
   admin: 'role.admin',
   secretary: 'role.secretary',
   chairman: 'role.chairman',
+  deputy: 'role.deputy',
   member: 'role.member',
   observer: 'role.observer',
 } as const satisfies Record<Role, MessageKey>;
+
+/** The roles an admin assigns, in the domain's order (`deputy` follows from the chairman naming one). */
+export const ASSIGNABLE_ROLES = [
+  'admin',
+  'secretary',
+  'chairman',
+  'member',
+  'observer',
+] as const satisfies readonly Role[];
 
 export const REPRESENTATION_LABELS = {
   head: 'representation.head',
   representative: 'representation.representative',
   alternate: 'representation.alternate',
 } as const satisfies Record<RepresentationKind, MessageKey>;
+
+/** The seats a person can hold for a state, in the domain's order. */
+export const REPRESENTATION_KINDS = [
+  'head',
+  'representative',
+  'alternate',
+] as const satisfies readonly RepresentationKind[];
 
 export const OUTBOX_STATE_LABELS = {
   pending: 'outbox.pending',
@@ -73,8 +90,60 @@ const MESSAGE_KIND_LABELS = {
   'meeting-updated': 'messageKind.meeting-updated',
   'meeting-cancelled': 'messageKind.meeting-cancelled',
   'person-unreachable': 'messageKind.person-unreachable',
+  'reminder-digest': 'messageKind.reminder-digest',
+  'task-assigned': 'messageKind.task-assigned',
+  'task-done': 'messageKind.task-done',
+  'extension-requested': 'messageKind.extension-requested',
+  'extension-decided': 'messageKind.extension-decided',
 } as const satisfies Record<MessageKind, MessageKey>;
 
 /** The label of an outbox message's kind (the API sends it as a plain string); undefined for a kind this build does not know. */
 export const messageKindLabel = (kind: string): MessageKey | undefined =>
   Object.hasOwn(MESSAGE_KIND_LABELS, kind) ? MESSAGE_KIND_LABELS[kind as MessageKind] : undefined;
+
+/** What the audit log's actions are called; the log is open-ended, so an action not listed here is shown as written. */
+const AUDIT_ACTION_LABELS = {
+  'meeting.create': 'auditAction.meeting.create',
+  'meeting.update': 'auditAction.meeting.update',
+  'meeting.notify': 'auditAction.meeting.notify',
+  'meeting.cancel': 'auditAction.meeting.cancel',
+  'meeting.rsvp': 'auditAction.meeting.rsvp',
+  'person.create': 'auditAction.person.create',
+  'person.update': 'auditAction.person.update',
+  'person.invite': 'auditAction.person.invite',
+  'person.link-telegram': 'auditAction.person.link-telegram',
+  'person.unreachable': 'auditAction.person.unreachable',
+  'person.deactivate': 'auditAction.person.deactivate',
+  'session.login-link': 'auditAction.session.login-link',
+  'session.sign-in': 'auditAction.session.sign-in',
+  'session.sign-out-everywhere': 'auditAction.session.sign-out-everywhere',
+  'commission.deputy': 'auditAction.commission.deputy',
+  'outbox.resend': 'auditAction.outbox.resend',
+} as const satisfies Record<string, MessageKey>;
+
+/** The audit actions this build knows, for the filter. */
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as ReadonlyArray<
+  keyof typeof AUDIT_ACTION_LABELS
+>;
+
+export const auditActionLabel = (action: string): MessageKey | undefined =>
+  Object.hasOwn(AUDIT_ACTION_LABELS, action)
+    ? AUDIT_ACTION_LABELS[action as keyof typeof AUDIT_ACTION_LABELS]
+    : undefined;
+
+const AUDIT_RECORD_LABELS = {
+  meeting: 'auditRecord.meeting',
+  person: 'auditRecord.person',
+  commission: 'auditRecord.commission',
+  outbox: 'auditRecord.outbox',
+} as const satisfies Record<string, MessageKey>;
+
+/** The kinds of record audit events are about, for the filter. */
+export const AUDIT_RECORD_TYPES = Object.keys(AUDIT_RECORD_LABELS) as ReadonlyArray<
+  keyof typeof AUDIT_RECORD_LABELS
+>;
+
+export const auditRecordLabel = (recordType: string): MessageKey | undefined =>
+  Object.hasOwn(AUDIT_RECORD_LABELS, recordType)
+    ? AUDIT_RECORD_LABELS[recordType as keyof typeof AUDIT_RECORD_LABELS]
+    : undefined;

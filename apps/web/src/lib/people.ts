@@ -54,3 +54,72 @@ export const inviteStatus = (
     ? { kind: 'pending', until: invite.expiresAt }
     : { kind: 'expired', at: invite.expiresAt };
 };
+
+interface Candidate {
+  id: number;
+  name: string;
+  active: boolean;
+  stateCode: string | null;
+}
+
+/**
+ * Who can take over from a person being deactivated: someone else, still active, who represents
+ * either the same state or none (the API refuses a successor seated for another state). Those of
+ * the same state come first, then by name.
+ */
+export const successorCandidates = <P extends Candidate>(
+  leaving: Pick<Candidate, 'id' | 'stateCode'>,
+  people: readonly P[],
+  locale: string,
+): P[] =>
+  people
+    .filter(
+      (p) => p.active && p.id !== leaving.id && (p.stateCode === null || p.stateCode === leaving.stateCode),
+    )
+    .sort(
+      (a, b) =>
+        Number(b.stateCode !== null) - Number(a.stateCode !== null) || a.name.localeCompare(b.name, locale),
+    );
+
+/** Whom the chairman can name their deputy: anyone else who is active, by name. */
+export const deputyCandidates = <P extends Candidate>(
+  people: readonly P[],
+  chairmanId: number,
+  locale: string,
+): P[] =>
+  people.filter((p) => p.active && p.id !== chairmanId).sort((a, b) => a.name.localeCompare(b.name, locale));
+
+/** A person's roles as shown: their own, plus `deputy` while the chairman names them (as the API's session does). */
+export const displayRoles = <R extends string>(
+  person: { id: number; roles: readonly R[] },
+  deputyPersonId: number | null | undefined,
+): Array<R | 'deputy'> =>
+  deputyPersonId === person.id && !person.roles.includes('deputy' as R)
+    ? [...person.roles, 'deputy']
+    : [...person.roles];
+
+export interface PersonFields<R extends string = string, L extends string = string> {
+  name: string;
+  roles: readonly R[];
+  language: L;
+  timeZone: string;
+}
+
+/**
+ * What an edit changes, for `PATCH /api/people/:id`: only the fields that differ (the audit log
+ * then records just those), the name trimmed, roles compared as a set. Empty when nothing changed.
+ */
+export const personPatch = <R extends string, L extends string>(
+  before: PersonFields<R, L>,
+  after: PersonFields<R, L>,
+): Partial<{ name: string; roles: R[]; language: L; timeZone: string }> => {
+  const patch: Partial<{ name: string; roles: R[]; language: L; timeZone: string }> = {};
+  const name = after.name.trim();
+  if (name !== before.name) patch.name = name;
+  const sameRoles =
+    before.roles.length === after.roles.length && before.roles.every((r) => after.roles.includes(r));
+  if (!sameRoles) patch.roles = [...after.roles];
+  if (after.language !== before.language) patch.language = after.language;
+  if (after.timeZone !== before.timeZone) patch.timeZone = after.timeZone;
+  return patch;
+};

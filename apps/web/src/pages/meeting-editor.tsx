@@ -1,9 +1,10 @@
 import type { MeetingKind } from '@accord/domain';
 import { A, createAsync, revalidate, useNavigate, useParams } from '@solidjs/router';
-import { createMemo, createSignal, createUniqueId, For, type JSX, Show, untrack } from 'solid-js';
+import { createMemo, createSignal, createUniqueId, For, Show, untrack } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { client, isApiError, unwrap } from '../api';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { Field } from '../components/field';
 import { usePageTitle } from '../components/page-title';
 import { getMeeting, getMeetings, getStates, type MeetingView } from '../data';
 import { useI18n } from '../i18n/context';
@@ -27,36 +28,6 @@ interface FormState {
   place: string;
   link: string;
   agenda: AgendaDraft[];
-}
-
-/** A field's label, its input (given the ids to describe it by), a hint and the API's complaint about it. */
-function Field(props: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string | undefined;
-  children: (describedBy: string | undefined) => JSX.Element;
-}) {
-  const describedBy = () =>
-    [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : '']
-      .filter(Boolean)
-      .join(' ') || undefined;
-  return (
-    <div class="field" classList={{ 'field-invalid': Boolean(props.error) }}>
-      <label for={props.id}>{props.label}</label>
-      {props.children(describedBy())}
-      <Show when={props.hint}>
-        <p class="hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </p>
-      </Show>
-      <Show when={props.error}>
-        <p class="field-error" id={`${props.id}-error`}>
-          {props.error}
-        </p>
-      </Show>
-    </div>
-  );
 }
 
 function MeetingForm(props: { meeting?: MeetingView }) {

@@ -1,19 +1,13 @@
-import { createAsync, createAsyncStore, revalidate } from '@solidjs/router';
-import { createMemo, createSignal, createUniqueId, For, onMount, Show } from 'solid-js';
+import { createAsync, revalidate } from '@solidjs/router';
+import { createMemo, createSignal, createUniqueId, For, onMount, Show, untrack } from 'solid-js';
 import { client, unwrap } from '../api';
 import { usePageTitle } from '../components/page-title';
-import { getPeople, getStates, type PersonView } from '../data';
+import { getCommission, getPeople, getSession, getStates, type PersonView } from '../data';
 import { useI18n } from '../i18n/context';
 import { REPRESENTATION_LABELS, ROLE_LABELS } from '../i18n/labels';
-import { groupByState, inviteStatus } from '../lib/people';
+import { deputyCandidates, displayRoles, groupByState, inviteStatus } from '../lib/people';
 import { useSession } from '../session';
-
-interface CreatedInvite {
-  name: string;
-  link: string;
-  startCommand: string;
-  expiresAt: string;
-}
+import { type CreatedInvite, DeactivateDialog, PersonDialog } from './people-dialogs';
 
 /** A new invite link, shown once: closing the dialog forgets it. */
 function InviteDialog(props: { invite: CreatedInvite; onClose: () => void }) {
@@ -83,16 +77,23 @@ function InviteDialog(props: { invite: CreatedInvite; onClose: () => void }) {
   );
 }
 
+/** The id of a person's action button, to give the focus back to it after the table is redrawn. */
+const buttonId = (action: 'invite' | 'edit', personId: number) => `person-${personId}-${action}`;
+
 function PeopleTable(props: {
   caption: string;
   people: PersonView[];
+  deputyId: number | null;
   onInvite: (person: PersonView) => void;
+  onEdit: (person: PersonView) => void;
+  onDeactivate: (person: PersonView) => void;
   inviting: number | null;
 }) {
   const { t, date } = useI18n();
   const { can } = useSession();
   const now = new Date().toISOString();
   const yesNo = (value: boolean) => t(value ? 'common.yes' : 'common.no');
+  const actions = () => can('people.invite') || can('people.write');
   const invite = (person: PersonView) => {
     const status = inviteStatus(person.invite, now);
     switch (status.kind) {
@@ -119,8 +120,10 @@ function PeopleTable(props: {
             <th scope="col">{t('people.timeZone')}</th>
             <th scope="col">{t('people.linked')}</th>
             <th scope="col">{t('people.reachable')}</th>
-            <th scope="col">{t('people.invite')}</th>
             <Show when={can('people.invite')}>
+              <th scope="col">{t('people.invite')}</th>
+            </Show>
+            <Show when={actions()}>
               <th scope="col">{t('people.actions')}</th>
             </Show>
           </tr>
@@ -139,10 +142,15 @@ function PeopleTable(props: {
                 <th scope="row">
                   {person.name}
                   <Show when={!person.active}>
-                    <span class="muted small"> ({t('people.deactivated')})</span>
+                    {' '}
+                    <span class="badge badge-inactive">{t('people.deactivated')}</span>
                   </Show>
                 </th>
-                <td>{person.roles.map((r) => t(ROLE_LABELS[r])).join(', ')}</td>
+                <td>
+                  {displayRoles(person, props.deputyId)
+                    .map((r) => t(ROLE_LABELS[r]))
+                    .join(', ')}
+                </td>
                 <td>
                   {person.representation ? t(REPRESENTATION_LABELS[person.representation]) : t('common.none')}
                 </td>
@@ -154,22 +162,50 @@ function PeopleTable(props: {
                   </span>
                 </td>
                 <td>
-                  <span class={person.reachable ? 'pill pill-sent' : 'pill pill-failed'}>
-                    {yesNo(person.reachable)}
-                  </span>
+                  <Show when={person.active} fallback={t('common.none')}>
+                    <span class={person.reachable ? 'pill pill-sent' : 'pill pill-failed'}>
+                      {yesNo(person.reachable)}
+                    </span>
+                  </Show>
                 </td>
-                <td>{invite(person)}</td>
                 <Show when={can('people.invite')}>
+                  {/* Deactivating revokes open invites: only an active person's latest one says anything. */}
+                  <td>{person.active ? invite(person) : t('common.none')}</td>
+                </Show>
+                <Show when={actions()}>
                   <td>
                     <Show when={person.active}>
-                      <button
-                        type="button"
-                        aria-label={t('people.createInviteFor', { name: person.name })}
-                        aria-busy={props.inviting === person.id}
-                        onClick={() => props.onInvite(person)}
-                      >
-                        {t('people.createInvite')}
-                      </button>
+                      <div class="row-actions">
+                        <Show when={can('people.invite')}>
+                          <button
+                            type="button"
+                            id={buttonId('invite', person.id)}
+                            aria-label={t('people.createInviteFor', { name: person.name })}
+                            aria-busy={props.inviting === person.id}
+                            onClick={() => props.onInvite(person)}
+                          >
+                            {t('people.createInvite')}
+                          </button>
+                        </Show>
+                        <Show when={can('people.write')}>
+                          <button
+                            type="button"
+                            id={buttonId('edit', person.id)}
+                            aria-label={t('people.editFor', { name: person.name })}
+                            onClick={() => props.onEdit(person)}
+                          >
+                            {t('people.edit')}
+                          </button>
+                          <button
+                            type="button"
+                            class="button-danger"
+                            aria-label={t('people.deactivateFor', { name: person.name })}
+                            onClick={() => props.onDeactivate(person)}
+                          >
+                            {t('people.deactivate')}
+                          </button>
+                        </Show>
+                      </div>
                     </Show>
                   </td>
                 </Show>
@@ -182,15 +218,124 @@ function PeopleTable(props: {
   );
 }
 
-/** Everyone in the commission, by state; admins and the secretary can invite someone to link Telegram. */
+/** Who the chairman's deputy is, for everyone; the chairman names one or withdraws the naming. */
+function DeputyPanel(props: { people: PersonView[]; deputyId: number | null }) {
+  const { t, errorText, locale } = useI18n();
+  const { can, person } = useSession();
+  const headingId = createUniqueId();
+  const selectId = createUniqueId();
+  const [choice, setChoice] = createSignal(
+    untrack(() => (props.deputyId === null ? '' : String(props.deputyId))),
+  );
+  const [pending, setPending] = createSignal(false);
+  const [error, setError] = createSignal<unknown>();
+  const [done, setDone] = createSignal('');
+
+  const deputy = () => props.people.find((p) => p.id === props.deputyId);
+  const candidates = createMemo(() => deputyCandidates(props.people, person()?.id ?? 0, locale()));
+
+  const setDeputy = async (personId: number | null) => {
+    if (pending()) return;
+    setPending(true);
+    setError(undefined);
+    setDone('');
+    try {
+      await unwrap(client.api.commission.deputy.$put({ json: { personId } }));
+      await revalidate([getCommission.key, getPeople.key]);
+      const named = props.people.find((p) => p.id === personId);
+      setChoice(personId === null ? '' : String(personId));
+      setDone(named ? t('deputy.named', { name: named.name }) : t('deputy.withdrawn'));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setPending(false);
+    }
+  };
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const id = Number(choice());
+    if (Number.isSafeInteger(id) && id > 0) void setDeputy(id);
+  };
+
+  return (
+    <section class="panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('deputy.title')}</h2>
+      <p>
+        <Show when={deputy()} fallback={t('deputy.none')}>
+          {(named) => (
+            <>
+              {t('deputy.current', { name: named().name })}
+              <Show when={!named().active}>
+                {' '}
+                <span class="badge badge-inactive">{t('people.deactivated')}</span>
+              </Show>
+            </>
+          )}
+        </Show>
+      </p>
+      <p class="muted">{t('deputy.explain')}</p>
+      <Show when={can('commission.deputy')}>
+        <form class="deputy-form" onSubmit={submit}>
+          <div class="field">
+            <label for={selectId}>{t('deputy.choose')}</label>
+            <select id={selectId} value={choice()} onChange={(e) => setChoice(e.currentTarget.value)}>
+              <option value="">{t('deputy.choosePrompt')}</option>
+              <For each={candidates()}>{(p) => <option value={String(p.id)}>{p.name}</option>}</For>
+            </select>
+          </div>
+          <div class="actions">
+            <button
+              type="submit"
+              class="button-primary"
+              disabled={!choice() || choice() === String(props.deputyId)}
+              aria-busy={pending()}
+            >
+              {t('deputy.name')}
+            </button>
+            <Show when={props.deputyId !== null}>
+              <button type="button" onClick={() => void setDeputy(null)} aria-busy={pending()}>
+                {t('deputy.withdraw')}
+              </button>
+            </Show>
+          </div>
+        </form>
+      </Show>
+      <Show when={error()}>
+        {(failure) => (
+          <p class="field-error" role="alert">
+            {errorText(failure())}
+          </p>
+        )}
+      </Show>
+      <p role="status" class={done() ? 'hint' : 'visually-hidden'}>
+        {done()}
+      </p>
+    </section>
+  );
+}
+
+/**
+ * Everyone in the commission, by state, and the chairman's deputy. Admins and the secretary can
+ * invite someone to link Telegram; admins also add, edit and deactivate people.
+ */
 export function People() {
   const { t, errorText, locale, language } = useI18n();
-  // A store, reconciled by id: a refresh updates rows in place, so the focused button survives it.
-  const people = createAsyncStore(() => getPeople(), { reconcile: { key: 'id' } });
+  const { can, person: me } = useSession();
+  // Plain values, not a reconciled store: a row that moves to another state's table after a change
+  // (a seat handed over) is drawn anew, and a store read during the router's refresh could show it
+  // stale. Redrawn rows lose the focus, so it is given back explicitly below.
+  const people = createAsync(() => getPeople());
   const states = createAsync(() => getStates());
-  const [invite, setInvite] = createSignal<CreatedInvite | null>(null);
+  const commission = createAsync(() => getCommission());
+  const [invite, setInvite] = createSignal<(CreatedInvite & { personId?: number }) | null>(null);
   const [inviting, setInviting] = createSignal<number | null>(null);
   const [error, setError] = createSignal<unknown>();
+  const [editing, setEditing] = createSignal<{ person?: PersonView } | null>(null);
+  const [deactivating, setDeactivating] = createSignal<PersonView | null>(null);
+  const [done, setDone] = createSignal('');
+  let status: HTMLParagraphElement | undefined;
+  let addButton: HTMLButtonElement | undefined;
+  const focusButton = (id: string) => document.getElementById(id)?.focus();
   usePageTitle(() => t('people.title'));
 
   const groups = createMemo(() =>
@@ -205,6 +350,7 @@ export function People() {
     if (!state) return code ?? t('people.noState');
     return language() === 'ru' ? state.nameRu : state.nameEn;
   };
+  const deputyId = () => commission()?.deputyPersonId ?? null;
 
   const createInvite = async (person: PersonView) => {
     // Not `disabled` while waiting: that would drop the keyboard focus the dialog later returns to.
@@ -215,7 +361,7 @@ export function People() {
       const created = await unwrap(
         client.api.people[':id'].invites.$post({ param: { id: String(person.id) } }),
       );
-      setInvite({ name: person.name, ...created });
+      setInvite({ name: person.name, personId: person.id, ...created });
       await revalidate(getPeople.key);
     } catch (failure) {
       setError(failure);
@@ -224,9 +370,59 @@ export function People() {
     }
   };
 
+  const added = async (created: CreatedInvite) => {
+    setDone(t('people.added', { name: created.name }));
+    setInvite(created);
+    await revalidate(getPeople.key);
+  };
+  // The confirmation comes with the refreshed table, so what it says is what the table shows.
+  const saved = async (person: PersonView, message: string) => {
+    await revalidate(person.id === me()?.id ? [getPeople.key, getSession.key] : getPeople.key);
+    setDone(message);
+    focusButton(buttonId('edit', person.id));
+  };
+  const deactivated = async (person: PersonView, message: string) => {
+    await revalidate(
+      person.id === me()?.id
+        ? [getPeople.key, getCommission.key, getSession.key]
+        : [getPeople.key, getCommission.key],
+    );
+    setDone(message);
+    // The row has lost its buttons, and the focus with them: the confirmation takes it.
+    status?.focus();
+  };
+  const closeInvite = () => {
+    const personId = invite()?.personId;
+    setInvite(null);
+    // Back to the button that asked for the link: the person's own (redrawn since), or "Add person".
+    if (personId === undefined) addButton?.focus();
+    else focusButton(buttonId('invite', personId));
+  };
+
   return (
     <div class="page wide">
-      <h1>{t('people.title')}</h1>
+      <div class="page-head">
+        <h1>{t('people.title')}</h1>
+        <Show when={can('people.write')}>
+          <button
+            ref={addButton}
+            type="button"
+            class="button-primary"
+            onClick={() => setEditing({})}
+            disabled={!states()}
+          >
+            {t('people.add')}
+          </button>
+        </Show>
+      </div>
+      <p
+        ref={status}
+        tabindex="-1"
+        role="status"
+        class={done() ? 'notice notice-success' : 'visually-hidden'}
+      >
+        {done()}
+      </p>
       <Show when={error()}>
         {(failure) => (
           <p class="notice notice-error" role="alert">
@@ -234,20 +430,49 @@ export function People() {
           </p>
         )}
       </Show>
+      <Show when={people() && commission()}>
+        <DeputyPanel people={people() ?? []} deputyId={deputyId()} />
+      </Show>
       <Show when={people() && states()}>
         <For each={groups()}>
           {(group) => (
             <PeopleTable
               caption={caption(group.code)}
               people={group.people}
+              deputyId={deputyId()}
               onInvite={createInvite}
+              onEdit={(person) => setEditing({ person })}
+              onDeactivate={setDeactivating}
               inviting={inviting()}
             />
           )}
         </For>
       </Show>
+      <Show when={editing()} keyed>
+        {(target) => (
+          <PersonDialog
+            person={target.person}
+            states={states() ?? []}
+            onClose={() => setEditing(null)}
+            onAdded={(created) => void added(created)}
+            onSaved={(person, message) => void saved(person, message)}
+          />
+        )}
+      </Show>
+      <Show when={deactivating()} keyed>
+        {(person) => (
+          <DeactivateDialog
+            person={person}
+            people={people() ?? []}
+            states={states() ?? []}
+            self={person.id === me()?.id}
+            onClose={() => setDeactivating(null)}
+            onDone={(target, message) => void deactivated(target, message)}
+          />
+        )}
+      </Show>
       <Show when={invite()} keyed>
-        {(created) => <InviteDialog invite={created} onClose={() => setInvite(null)} />}
+        {(created) => <InviteDialog invite={created} onClose={closeInvite} />}
       </Show>
     </div>
   );

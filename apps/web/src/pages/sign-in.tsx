@@ -95,6 +95,7 @@ export function SignIn() {
         fallback={
           <>
             <p class="lead">{t('signIn.telegram')}</p>
+            <p class="muted">{t('signIn.noAccount')}</p>
             <Show when={session()?.sandboxMode}>
               <DevSignIn next={safeNext(search.next)} />
             </Show>

@@ -199,3 +199,20 @@ export async function findMeetingByIdOrThrow(db: Db, id: number): Promise<Meetin
   if (!meeting) throw new Error(`meeting ${id} not found`);
   return meeting;
 }
+
+/** Meetings held or scheduled in a calendar year (UTC), against the statute's minimum. */
+export async function meetingRhythm(db: Db, year: number) {
+  const { min_meetings_per_year } = await db
+    .selectFrom('commission')
+    .select('min_meetings_per_year')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  const rows = await db
+    .selectFrom('meetings')
+    .select('id')
+    .where('status', '!=', 'cancelled')
+    .where('starts_at', '>=', `${year}-01-01T00:00:00.000Z`)
+    .where('starts_at', '<', `${year + 1}-01-01T00:00:00.000Z`)
+    .execute();
+  return { year, count: rows.length, minimum: min_meetings_per_year };
+}

@@ -98,7 +98,11 @@ export async function listTasks(
   if (filter.responsibleId !== undefined)
     query = query.where('responsible_person_id', '=', filter.responsibleId);
   if (filter.status !== undefined) query = query.where('status', '=', filter.status);
-  return (await query.execute()).map((r) => ({ ...toTask(r), description: r.description }));
+  return (await query.execute()).map((r) => ({
+    ...toTask(r),
+    description: r.description,
+    directionId: r.direction_id,
+  }));
 }
 
 export async function insertTask(
@@ -109,6 +113,7 @@ export async function insertTask(
     description: string;
     responsiblePersonId: number;
     dueDate: string;
+    directionId?: number | null;
   },
   now: string,
 ): Promise<number> {
@@ -120,6 +125,7 @@ export async function insertTask(
       description: input.description,
       responsible_person_id: input.responsiblePersonId,
       due_date: input.dueDate,
+      direction_id: input.directionId ?? null,
       status: 'open',
       created_at: now,
       updated_at: now,
@@ -137,6 +143,7 @@ export async function updateTask(
     description: string;
     responsiblePersonId: number;
     dueDate: string;
+    directionId: number | null;
     status: TaskStatus;
   }>,
   now: string,
@@ -150,6 +157,7 @@ export async function updateTask(
         ? { responsible_person_id: patch.responsiblePersonId }
         : {}),
       ...(patch.dueDate !== undefined ? { due_date: patch.dueDate } : {}),
+      ...(patch.directionId !== undefined ? { direction_id: patch.directionId } : {}),
       ...(patch.status !== undefined
         ? { status: patch.status, done_at: patch.status === 'done' ? now : null }
         : {}),

@@ -1,2 +1,4 @@
 export * from './hours';
+export * from './preferences';
 export * from './rules';
+export * from './statute';
