@@ -115,6 +115,55 @@ describe('the admin keeps the people', () => {
     expect(again.status).toBe(409);
   });
 
+  it('hands the leaving person’s open tasks, group seats and leads to the successor, with their reminders', async () => {
+    const old = await t.personId('KG-head');
+    const successor = await t.personId('KG-alternate');
+    const { id: groupId } = await t.db
+      .insertInto('working_groups')
+      .values({ name: 'G', mandate: 'm', lead_person_id: old, created_at: t.now, updated_at: t.now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db.insertInto('working_group_members').values({ group_id: groupId, person_id: old }).execute();
+    const task = (status: string) => ({
+      group_id: groupId,
+      title: status,
+      responsible_person_id: old,
+      due_date: '2027-05-01',
+      status,
+      created_at: t.now,
+      updated_at: t.now,
+    });
+    await t.db
+      .insertInto('tasks')
+      .values([task('open'), task('done')])
+      .execute();
+    expect(
+      (await t.call(admin, 'POST', `/api/people/${old}/deactivate`, { successorId: successor })).status,
+    ).toBe(200);
+    const tasks = await t.db
+      .selectFrom('tasks')
+      .select(['status', 'responsible_person_id'])
+      .orderBy('id')
+      .execute();
+    expect(tasks).toEqual([
+      { status: 'open', responsible_person_id: successor },
+      { status: 'done', responsible_person_id: old },
+    ]);
+    expect(
+      (await t.db.selectFrom('working_groups').select('lead_person_id').executeTakeFirstOrThrow())
+        .lead_person_id,
+    ).toBe(successor);
+    const members = await t.db.selectFrom('working_group_members').select('person_id').execute();
+    expect(members.map((m) => m.person_id)).toContain(successor);
+    expect(
+      await t.db
+        .selectFrom('scheduled_tasks')
+        .selectAll()
+        .where('task_key', 'like', 'plan-reminders:task:%')
+        .execute(),
+    ).toHaveLength(1);
+  });
+
   it('refuses a successor who represents another state', async () => {
     const res = await t.call(admin, 'POST', `/api/people/${await t.personId('AM-head')}/deactivate`, {
       successorId: await t.personId('TJ-head'),

@@ -4,6 +4,7 @@ import {
   deactivatePersonRow,
   endRepresentationsOf,
   findPersonById,
+  handOverTasks,
   insertPerson,
   insertRepresentation,
   type Kysely,
@@ -11,6 +12,7 @@ import {
   recordAudit,
   revokeCredentialsOf,
   revokeSessionsOf,
+  scheduleTask,
   updatePersonFields,
 } from '@accord/db';
 import {
@@ -22,6 +24,7 @@ import {
   type Person,
   type PersonInput,
   planDeactivation,
+  planRemindersTask,
   type Result,
 } from '@accord/domain';
 
@@ -131,6 +134,9 @@ export async function deactivatePerson(
   const sessionsEnded = await db.transaction().execute(async (trx) => {
     if (!(await deactivatePersonRow(trx, id, now))) return null;
     await endRepresentationsOf(trx, id, now);
+    // Open tasks, group seats and leads pass to the successor; the reminders follow the new person.
+    const handedOver = successor ? await handOverTasks(trx, id, successor.id, now) : [];
+    for (const taskId of handedOver) await scheduleTask(trx, planRemindersTask('task', taskId, now));
     for (const seat of plan.value.successorSeats) {
       if (successor)
         await insertRepresentation(trx, {
@@ -154,7 +160,13 @@ export async function deactivatePerson(
         telegramLinked: person.telegramUserId !== null,
         seats: plan.value.endRepresentations,
       },
-      after: { active: false, successorId, seatsHandedOver: plan.value.successorSeats, sessionsEnded: ended },
+      after: {
+        active: false,
+        successorId,
+        seatsHandedOver: plan.value.successorSeats,
+        tasksHandedOver: handedOver,
+        sessionsEnded: ended,
+      },
     });
     return ended;
   });

@@ -267,3 +267,50 @@ export async function decideExtensionRow(
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/**
+ * Hands a leaving person's open tasks and working-group seats to their successor. Returns the
+ * ids of the tasks handed over, so their reminders can be planned again.
+ */
+export async function handOverTasks(
+  db: Db,
+  fromPersonId: number,
+  toPersonId: number,
+  now: string,
+): Promise<number[]> {
+  const open = await db
+    .selectFrom('tasks')
+    .select('id')
+    .where('responsible_person_id', '=', fromPersonId)
+    .where('status', '=', 'open')
+    .execute();
+  if (open.length > 0) {
+    await db
+      .updateTable('tasks')
+      .set({ responsible_person_id: toPersonId, updated_at: now })
+      .where(
+        'id',
+        'in',
+        open.map((t) => t.id),
+      )
+      .execute();
+  }
+  const groups = await db
+    .selectFrom('working_group_members')
+    .select('group_id')
+    .where('person_id', '=', fromPersonId)
+    .execute();
+  for (const { group_id } of groups) {
+    await db
+      .insertInto('working_group_members')
+      .values({ group_id, person_id: toPersonId })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  await db
+    .updateTable('working_groups')
+    .set({ lead_person_id: toPersonId, updated_at: now })
+    .where('lead_person_id', '=', fromPersonId)
+    .execute();
+  return open.map((t) => t.id);
+}
