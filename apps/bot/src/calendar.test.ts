@@ -14,6 +14,7 @@ describe('the calendar file', () => {
         place: 'Moscow',
         link: null,
         status: 'notified',
+        workingGroupId: null,
         version: 2,
         agenda: [{ position: 1, title: 'Opening' }],
       },

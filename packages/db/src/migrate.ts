@@ -4,6 +4,7 @@ import * as scheduledTasks from './migrations/0002-scheduled-tasks';
 import * as signIn from './migrations/0003-sign-in-and-deputy';
 import * as reminders from './migrations/0004-reminders-and-working-groups';
 import * as taskDirections from './migrations/0005-task-directions';
+import * as groupMeetings from './migrations/0006-working-group-meetings';
 import type { Database } from './schema';
 
 /** Every migration, in order. A static list: no file-system loading, so bundling and tests just work. */
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '0003-sign-in-and-deputy': signIn,
   '0004-reminders-and-working-groups': reminders,
   '0005-task-directions': taskDirections,
+  '0006-working-group-meetings': groupMeetings,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).at(-1) ?? '';

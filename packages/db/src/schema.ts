@@ -91,6 +91,7 @@ export interface MeetingsTable {
   link: string | null;
   status: string;
   version: number;
+  working_group_id: ColumnType<number | null, number | null | undefined, number | null>;
   notified_at: Instant | null;
   cancelled_at: Instant | null;
   created_by: number | null;

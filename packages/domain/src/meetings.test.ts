@@ -19,6 +19,7 @@ const meeting = (over: Partial<Meeting> = {}): Meeting => ({
   place: 'Moscow',
   link: null,
   status: 'draft',
+  workingGroupId: null,
   version: 1,
   agenda: [{ position: 1, title: 'Opening' }],
   ...over,

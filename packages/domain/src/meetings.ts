@@ -25,6 +25,8 @@ export interface Meeting {
   place: string | null;
   link: string | null;
   status: MeetingStatus;
+  /** A working group's meeting invites only its members. */
+  workingGroupId: number | null;
   /** Bumped by each change members were told about; notices carry it. */
   version: number;
   agenda: AgendaItem[];
@@ -34,7 +36,9 @@ export interface Meeting {
 export type MeetingDetails = Pick<
   Meeting,
   'kind' | 'title' | 'startsAt' | 'endsAt' | 'timeZone' | 'place' | 'link' | 'agenda'
->;
+> & {
+  workingGroupId?: number | null;
+};
 
 export type MeetingError =
   | 'EndsBeforeStart'
@@ -61,6 +65,7 @@ export const meetingDetailsDiffer = (a: MeetingDetails, b: MeetingDetails): bool
   a.timeZone !== b.timeZone ||
   a.place !== b.place ||
   a.link !== b.link ||
+  (a.workingGroupId ?? null) !== (b.workingGroupId ?? null) ||
   !sameAgenda(a.agenda, b.agenda);
 
 /** What sending the notice does: the meeting becomes notified at its current version. */
@@ -143,10 +148,18 @@ export const attendanceBoard = (
     return { personId, delivery, answer: answer?.answer ?? null, answeredAt: answer?.answeredAt ?? null };
   });
 
-/** Who is invited to the commission's meetings: every active member, the chairman and the secretary. */
-export const meetingInvitees = <P extends { active: boolean; roles: readonly string[] }>(
+/**
+ * Who is invited: to the commission's meetings, every active member, the chairman and the
+ * secretary; to a working group's meeting, its members and the secretary.
+ */
+export const meetingInvitees = <P extends { id: number; active: boolean; roles: readonly string[] }>(
   people: readonly P[],
+  groupMemberIds: readonly number[] | null = null,
 ): P[] =>
   people.filter(
-    (p) => p.active && p.roles.some((r) => r === 'member' || r === 'chairman' || r === 'secretary'),
+    (p) =>
+      p.active &&
+      (groupMemberIds === null
+        ? p.roles.some((r) => r === 'member' || r === 'chairman' || r === 'secretary')
+        : groupMemberIds.includes(p.id) || p.roles.includes('secretary')),
   );

@@ -44,6 +44,7 @@ export const meetingInputSchema = z
       .or(z.literal(''))
       .transform((v) => (v ? v : null)),
     agenda: z.array(z.string().trim().min(1).max(500)).max(50),
+    workingGroupId: z.number().int().positive().nullable().default(null),
   })
   .transform((input, ctx) => {
     const startsAt = localToUtc(input.startsLocal, input.timeZone);
@@ -66,6 +67,7 @@ export const meetingInputSchema = z
       place: input.place,
       link: input.link,
       agenda: input.agenda.map((title, i) => ({ position: i + 1, title })),
+      workingGroupId: input.workingGroupId,
     };
   });
 export type MeetingInput = z.input<typeof meetingInputSchema>;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp } from '../test-app';
+import { createTestApp, meetingBody } from '../test-app';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let secretary: string;
@@ -142,5 +142,27 @@ describe('working groups', () => {
       200,
     );
     expect((await t.call(secretary, 'PATCH', `/api/tasks/${taskId}`, { title: 'Again' })).status).toBe(409);
+  });
+});
+
+describe('a working group’s meeting', () => {
+  it('invites its members and the secretary, posts to its chat, and lists only them as invited', async () => {
+    const groupId = await createGroup();
+    const created = await t.call(secretary, 'POST', '/api/meetings', {
+      ...meetingBody,
+      kind: 'working_group',
+      workingGroupId: groupId,
+    });
+    const { meeting } = (await created.json()) as { meeting: { id: number } };
+    await t.call(secretary, 'POST', `/api/meetings/${meeting.id}/notify`);
+    const notices = (await outbox()).filter((r) => r.kind === 'meeting-notice');
+    const secretaryId = await t.personId('secretary');
+    expect(notices.map((r) => r.recipient_person_id ?? r.recipient_chat_id).sort()).toEqual(
+      [...members, secretaryId, -100777].sort(),
+    );
+    const detail = (await (await t.call(secretary, 'GET', `/api/meetings/${meeting.id}`)).json()) as {
+      attendance: Array<{ personId: number }>;
+    };
+    expect(detail.attendance.map((a) => a.personId).sort()).toEqual([...members, secretaryId].sort());
   });
 });

@@ -1,6 +1,8 @@
 import {
   type Database,
   deliveriesFor,
+  findMeetingAudience,
+  findMeetingById,
   type Kysely,
   listPeople,
   listRepresentations,
@@ -18,7 +20,10 @@ export async function meetingAttendance(db: Kysely<Database>, meetingId: number,
     deliveriesFor(db, { type: 'meeting', id: meetingId }, NOTICE_KINDS),
     listRsvps(db, meetingId),
   ]);
-  const invitees = meetingInvitees(people);
+  const meeting = await findMeetingById(db, meetingId);
+  const { invitees } = meeting
+    ? await findMeetingAudience(db, meeting)
+    : { invitees: meetingInvitees(people) };
   const rows = attendanceBoard(
     invitees.map((p) => ({ personId: p.id, linked: p.telegramUserId !== null, reachable: p.reachable })),
     deliveries,

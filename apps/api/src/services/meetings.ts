@@ -1,6 +1,7 @@
 import {
   type Database,
   enqueueMessages,
+  findMeetingAudience,
   findMeetingById,
   findMeetingByIdOrThrow,
   getCommissionOrThrow,
@@ -54,14 +55,12 @@ const audit = (
     after,
   });
 
-/** Everyone a meeting's messages go to: each linked invitee's private chat, and the commission's group if it has one. */
-async function meetingRecipients(trx: Transaction<Database>): Promise<Recipient[]> {
-  const invitees = meetingInvitees(await listPeople(trx)).filter((p) => p.telegramUserId !== null);
-  const { group_chat_id } = await getCommissionOrThrow(trx);
-  return [
-    ...invitees.map((p) => ({ personId: p.id })),
-    ...(group_chat_id === null ? [] : [{ chatId: group_chat_id }]),
-  ];
+/** Everyone a meeting's messages go to: each linked invitee's private chat, and its chat if it has one. */
+async function meetingRecipients(trx: Transaction<Database>, meetingId: number): Promise<Recipient[]> {
+  const meeting = await findMeetingByIdOrThrow(trx, meetingId);
+  const { invitees, chatId } = await findMeetingAudience(trx, meeting);
+  const linked = invitees.filter((p) => p.telegramUserId !== null);
+  return [...linked.map((p) => ({ personId: p.id })), ...(chatId === null ? [] : [{ chatId }])];
 }
 
 /** Messages about a meeting go out together with a fresh plan of its reminders (moved, or gone when cancelled). */
@@ -71,7 +70,7 @@ async function enqueueForMeeting(
   now: string,
 ) {
   await scheduleTask(trx, planRemindersTask('meeting', intent.meetingId, now));
-  const drafts = outboxDrafts(intent, await meetingRecipients(trx), now);
+  const drafts = outboxDrafts(intent, await meetingRecipients(trx, intent.meetingId), now);
   return enqueueMessages(trx, drafts, { type: 'meeting', id: intent.meetingId }, now);
 }
 

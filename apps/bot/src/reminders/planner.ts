@@ -2,6 +2,7 @@ import {
   type Database,
   type DeliveryPreferences,
   findDeliveryPreferences,
+  findMeetingAudience,
   findMeetingById,
   getCommissionOrThrow,
   type Kysely,
@@ -14,7 +15,6 @@ import {
 import {
   deadlineReminders,
   isRepresentationActive,
-  meetingInvitees,
   meetingMinimumReminders,
   meetingReminders,
   type Person,
@@ -50,7 +50,9 @@ async function planMeeting(db: Db, meetingId: number, now: string): Promise<Remi
   const declined = new Set(
     (await listRsvps(db, meetingId)).filter((r) => r.answer === 'no').map((r) => r.personId),
   );
-  const invitees = meetingInvitees(await listPeople(db)).filter((p) => reachable(p) && !declined.has(p.id));
+  const invitees = (await findMeetingAudience(db, meeting)).invitees.filter(
+    (p) => reachable(p) && !declined.has(p.id),
+  );
   const prefs = await findDeliveryPreferences(
     db,
     invitees.map((p) => p.id),

@@ -14,6 +14,7 @@ const meeting: Meeting = {
   place: 'Room <1> & 2',
   link: null,
   status: 'notified',
+  workingGroupId: null,
   version: 1,
   agenda: [
     { position: 1, title: 'Opening' },

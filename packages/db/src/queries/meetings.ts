@@ -1,13 +1,15 @@
-import type {
-  AgendaItem,
-  Meeting,
-  MeetingDetails,
-  MeetingKind,
-  MeetingStatus,
-  RsvpAnswer,
+import {
+  type AgendaItem,
+  type Meeting,
+  type MeetingDetails,
+  type MeetingKind,
+  type MeetingStatus,
+  meetingInvitees,
+  type RsvpAnswer,
 } from '@accord/domain';
 import type { Kysely } from 'kysely';
 import type { Database, MeetingRow } from '../schema';
+import { listPeople } from './people';
 
 type Db = Kysely<Database>;
 
@@ -21,6 +23,7 @@ const toMeeting = (row: MeetingRow, agenda: AgendaItem[]): Meeting => ({
   place: row.place,
   link: row.link,
   status: row.status as MeetingStatus,
+  workingGroupId: row.working_group_id,
   version: row.version,
   agenda,
 });
@@ -90,6 +93,7 @@ export async function insertMeeting(
       time_zone: details.timeZone,
       place: details.place,
       link: details.link,
+      working_group_id: details.workingGroupId ?? null,
       status: 'draft',
       version: 1,
       created_by: createdBy,
@@ -124,6 +128,7 @@ export async function updateMeetingDetails(
       time_zone: details.timeZone,
       place: details.place,
       link: details.link,
+      working_group_id: details.workingGroupId ?? null,
       version,
       updated_at: now,
     })
@@ -215,4 +220,36 @@ export async function meetingRhythm(db: Db, year: number) {
     .where('starts_at', '<', `${year + 1}-01-01T00:00:00.000Z`)
     .execute();
   return { year, count: rows.length, minimum: min_meetings_per_year };
+}
+
+/**
+ * Everyone a meeting concerns, by the domain's rule: its invitees (a working group's members, or
+ * the whole commission) and the chat its notices are posted in (the group's, else the commission's).
+ */
+export async function findMeetingAudience(db: Db, meeting: Pick<Meeting, 'workingGroupId'>) {
+  const people = await listPeople(db);
+  const group =
+    meeting.workingGroupId === null
+      ? undefined
+      : await db
+          .selectFrom('working_groups')
+          .select(['group_chat_id'])
+          .where('id', '=', meeting.workingGroupId)
+          .executeTakeFirst();
+  const members =
+    meeting.workingGroupId === null
+      ? null
+      : (
+          await db
+            .selectFrom('working_group_members')
+            .select('person_id')
+            .where('group_id', '=', meeting.workingGroupId)
+            .execute()
+        ).map((m) => m.person_id);
+  const { group_chat_id } = await db
+    .selectFrom('commission')
+    .select('group_chat_id')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return { invitees: meetingInvitees(people, members), chatId: group ? group.group_chat_id : group_chat_id };
 }
