@@ -124,3 +124,9 @@ weekly-by-state = By state:
 weekly-by-direction = By direction or working group:
 weekly-oldest = The first of them:
 weekly-no-state = No state
+
+# unanswered notices
+reminder-unanswered = No answer yet to the notice for <b>{ $title }</b> ({ $when }) from { $count ->
+    [one] one person
+   *[other] { $count } people
+}: { $names }

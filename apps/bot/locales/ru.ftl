@@ -127,3 +127,6 @@ weekly-by-state = По государствам:
 weekly-by-direction = По направлениям или рабочим группам:
 weekly-oldest = Первые из них:
 weekly-no-state = Без государства
+
+# unanswered notices
+reminder-unanswered = На извещение о заседании <b>{ $title }</b> ({ $when }) ещё не ответили ({ $count }): { $names }

@@ -21,6 +21,7 @@ import {
   type ReminderPlan,
   type ReminderRecipient,
   reportDueReminders,
+  unansweredReminders,
   weeklyDigestReminders,
 } from '@accord/domain';
 
@@ -65,7 +66,54 @@ async function planMeeting(db: Db, meetingId: number, now: string): Promise<Remi
     .select('notified_at')
     .where('id', '=', meetingId)
     .executeTakeFirstOrThrow();
-  return meetingReminders({ ...meeting, notifiedAt: notified_at }, recipients, now);
+  const remindable = { ...meeting, notifiedAt: notified_at };
+  return [
+    ...meetingReminders(remindable, recipients, now),
+    ...(await planUnanswered(
+      db,
+      remindable,
+      invitees.map((p) => p.id),
+      now,
+    )),
+  ];
+}
+
+/** Who has not answered a notice, and the head of each one's delegation. */
+export async function unansweredInvitees(
+  db: Db,
+  meetingId: number,
+  inviteeIds: readonly number[],
+  now: string,
+) {
+  const answered = new Set((await listRsvps(db, meetingId)).map((r) => r.personId));
+  const representations = (await listRepresentations(db)).filter((r) => isRepresentationActive(r, now));
+  return inviteeIds
+    .filter((id) => !answered.has(id))
+    .map((personId) => {
+      const state = representations.find((r) => r.personId === personId)?.stateCode;
+      const head = representations.find((r) => r.stateCode === state && r.kind === 'head');
+      return { personId, headId: head?.personId ?? null };
+    });
+}
+
+async function planUnanswered(
+  db: Db,
+  meeting: { id: number; startsAt: string; notifiedAt: string | null; kind: string; status: string },
+  inviteeIds: readonly number[],
+  now: string,
+): Promise<ReminderPlan[]> {
+  if (meeting.status !== 'notified' || Date.parse(meeting.startsAt) <= Date.parse(now)) return [];
+  const unanswered = await unansweredInvitees(db, meeting.id, inviteeIds, now);
+  const headIds = [...new Set(unanswered.map((u) => u.headId).filter((id): id is number => id !== null))];
+  const prefs = await findDeliveryPreferences(db, headIds);
+  const heads = new Map(
+    headIds
+      .map((id) => [id, recipient(id, prefs.get(id))])
+      .filter((e): e is [number, ReminderRecipient] => e[1] !== null),
+  );
+  const { secretaries, chairman } = await staff(db);
+  const statute = meeting.kind === 'regular' || meeting.kind === 'extraordinary';
+  return unansweredReminders({ ...meeting, statute }, unanswered, { heads, secretaries, chairman });
 }
 
 /** A working-group task's reminders: the responsible person, then the ladder above them. */

@@ -20,6 +20,8 @@ afterEach(async () => {
 });
 
 const reminderRows = () => h.db.selectFrom('reminders').selectAll().orderBy('id').execute();
+/** Each invitee's own reminders, without the escalations of unanswered notices. */
+const ownRows = async () => (await reminderRows()).filter((r) => r.step === 0);
 const digestsTo = (telegramId: number) =>
   h.driver.chat(telegramId).messages.filter((m) => m.text?.startsWith('🔔'));
 
@@ -29,8 +31,7 @@ describe('meeting reminders through the scheduler', () => {
     h = await startBotHarness({ clock });
     const meetingId = await h.announceMeeting(); // 2099-03-15 07:00 UTC
     await planReminders(h.db, 'meeting', meetingId, clock().toISOString());
-    const rows = await reminderRows();
-    expect(rows).toHaveLength(13 * 3);
+    expect(await ownRows()).toHaveLength(13 * 3);
     const kz = await h.person('KZ-head');
     setNow('2099-03-08T04:00:00.000Z'); // 09:00 in Almaty
     const scheduler = createScheduler({
@@ -61,7 +62,7 @@ describe('meeting reminders through the scheduler', () => {
     const meetingId = await h.announceMeeting();
     const now = clock().toISOString();
     await planReminders(h.db, 'meeting', meetingId, now);
-    const before = await reminderRows();
+    const before = await ownRows();
     await h.db
       .updateTable('meetings')
       .set({ starts_at: '2099-03-22T07:00:00.000Z', ends_at: '2099-03-22T10:00:00.000Z' })
@@ -73,7 +74,7 @@ describe('meeting reminders through the scheduler', () => {
       .values({ meeting_id: meetingId, person_id: am.id, answer: 'no', answered_at: now })
       .execute();
     await planReminders(h.db, 'meeting', meetingId, now);
-    const after = await reminderRows();
+    const after = await ownRows();
     expect(after).toHaveLength(12 * 3);
     expect(after.some((r) => r.recipient_person_id === am.id)).toBe(false);
     const week = (rows: typeof before) => rows.find((r) => r.rule === 'meeting-7d')?.due_at;
@@ -99,7 +100,7 @@ describe('meeting reminders through the scheduler', () => {
     );
     expect(digest?.text).toContain('tomorrow');
     expect(digest?.text).toContain('One earlier reminder came due while Accord was offline');
-    const mine = (await reminderRows()).filter((r) => r.recipient_person_id === kg.id);
+    const mine = (await ownRows()).filter((r) => r.recipient_person_id === kg.id);
     expect(mine.map((r) => [r.rule, r.state])).toEqual([
       ['meeting-7d', 'folded'],
       ['meeting-1d', 'sent'],
@@ -116,7 +117,40 @@ describe('meeting reminders through the scheduler', () => {
     const meetingId = await h.announceMeeting();
     await scheduleTask(h.db, planRemindersTask('meeting', meetingId, clock().toISOString()));
     await h.runtime.scheduler.tick();
-    expect((await reminderRows()).filter((r) => r.subject_type === 'meeting')).toHaveLength(39);
+    expect((await ownRows()).filter((r) => r.subject_type === 'meeting')).toHaveLength(39);
+  });
+});
+
+describe('unanswered notices', () => {
+  it('climb to each head of delegation about their own delegation, and stop once all have answered', async () => {
+    setNow('2099-03-01T06:00:00.000Z');
+    h = await startBotHarness({ clock });
+    const meetingId = await h.announceMeeting();
+    await planReminders(h.db, 'meeting', meetingId, clock().toISOString());
+    const escalations = (await reminderRows()).filter((r) => r.step > 0);
+    expect(escalations.map((r) => r.rule).sort()).toEqual([
+      ...Array(6).fill('unanswered-1'),
+      'unanswered-2',
+      'unanswered-3',
+    ]);
+    setNow('2099-03-12T05:00:00.000Z');
+    await sendDueReminders(h.db, 'test', clock().toISOString());
+    const head = await h.person('TJ-head');
+    const [digest] = await h.driver.waitFor(
+      () => digestsTo(head.telegramId).length > 0 && digestsTo(head.telegramId),
+    );
+    expect(digest?.text).toContain('Фарангис Рахимова');
+    expect(digest?.text).not.toContain('Ерлан Жумабаев');
+    const now = clock().toISOString();
+    const people = await h.db.selectFrom('people').select('id').execute();
+    await h.db
+      .insertInto('rsvps')
+      .values(
+        people.map((p) => ({ meeting_id: meetingId, person_id: p.id, answer: 'yes', answered_at: now })),
+      )
+      .execute();
+    await planReminders(h.db, 'meeting', meetingId, now);
+    expect((await reminderRows()).filter((r) => r.step > 0 && r.state === 'pending')).toEqual([]);
   });
 });
 

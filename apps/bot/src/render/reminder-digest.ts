@@ -1,5 +1,6 @@
 import {
   type Database,
+  findMeetingAudience,
   findMeetingById,
   findPersonById,
   findRemindersByIds,
@@ -15,6 +16,7 @@ import {
 import { escapeHtml, fitMessage, isRepresentationActive, type Language } from '@accord/domain';
 import { formatDate, formatSpan, formatZone } from '../format';
 import type { Translate } from '../i18n';
+import { unansweredInvitees } from '../reminders/planner';
 
 export interface DigestReader {
   language: Language;
@@ -87,6 +89,29 @@ async function line(
     const meeting = await findMeetingById(db, reminder.subject_id);
     if (!meeting || meeting.status === 'cancelled') return null;
     const when = `${formatSpan(meeting.startsAt, meeting.endsAt, reader.timeZone, lang)} (${formatZone(reader.timeZone, meeting.startsAt)})`;
+    if (reminder.rule.startsWith('unanswered')) {
+      const { invitees } = await findMeetingAudience(db, meeting);
+      const silent = await unansweredInvitees(
+        db,
+        meeting.id,
+        invitees.filter((p) => p.telegramUserId !== null).map((p) => p.id),
+        reminder.due_at,
+      );
+      // A head of delegation hears of their own delegation; the secretary and the chairman of everyone.
+      const mine =
+        reminder.step === 1 ? silent.filter((u) => u.headId === reminder.recipient_person_id) : silent;
+      if (mine.length === 0) return null;
+      const names = mine
+        .map((u) => invitees.find((p) => p.id === u.personId)?.name ?? '')
+        .map(escapeHtml)
+        .join(', ');
+      return t(lang, 'reminder-unanswered', {
+        title: escapeHtml(meeting.title),
+        when,
+        names,
+        count: mine.length,
+      });
+    }
     return t(lang, `reminder-${reminder.rule}`, { title: escapeHtml(meeting.title), when });
   }
   if (reminder.subject_type === 'commission-year') {

@@ -2,3 +2,4 @@ export * from './hours';
 export * from './preferences';
 export * from './rules';
 export * from './statute';
+export * from './unanswered';
