@@ -130,3 +130,39 @@ reminder-unanswered = No answer yet to the notice for <b>{ $title }</b> ({ $when
     [one] one person
    *[other] { $count } people
 }: { $names }
+
+# settings
+settings-title = ⚙️ <b>Your settings</b>
+settings-language = Language: { $language }
+settings-zone = Time zone: { $zone }
+settings-work = Working hours: { $hours } (day reminders arrive at their start)
+settings-quiet = Quiet hours: { $hours } (no reminders then)
+settings-reminder-meeting = Meeting reminders: { $state }
+settings-reminder-deadline = Deadline reminders: { $state }
+settings-state-on = on
+settings-state-off = off
+settings-always = Ballots, approvals and escalations always arrive; they cannot be turned off.
+settings-applies = Changes apply from the next reminder on.
+settings-hint = Change them with the buttons: language, time zone, working hours (💼), quiet hours (🌙).
+settings-language-name-ru = Русский
+settings-language-name-en = English
+settings-city-yerevan = Yerevan
+settings-city-minsk = Minsk
+settings-city-almaty = Almaty
+settings-city-bishkek = Bishkek
+settings-city-moscow = Moscow
+settings-city-dushanbe = Dushanbe
+settings-city-utc = UTC
+settings-zone-other = Other…
+settings-button-off-meeting = 🔕 Turn off meeting reminders
+settings-button-on-meeting = 🔔 Turn on meeting reminders
+settings-button-off-deadline = 🔕 Turn off deadline reminders
+settings-button-on-deadline = 🔔 Turn on deadline reminders
+settings-saved = Saved.
+settings-unchanged = That is already your setting.
+settings-hours-overlap = Working hours { $work } would overlap quiet hours { $quiet }. Choose hours that do not overlap.
+settings-zone-asked = Type the zone's name in the chat.
+settings-zone-ask = Type your time zone's name as the IANA database writes it, for example Europe/Moscow or Asia/Tashkent. Send “cancel” to leave it as it is.
+settings-zone-invalid = “{ $input }” is not a time zone I know. Type a name like Europe/Moscow or Asia/Almaty, or send “cancel”.
+settings-zone-saved = Time zone saved: { $zone }.
+settings-zone-cancelled = Your time zone stays as it was.

@@ -130,3 +130,39 @@ weekly-no-state = Без государства
 
 # unanswered notices
 reminder-unanswered = На извещение о заседании <b>{ $title }</b> ({ $when }) ещё не ответили ({ $count }): { $names }
+
+# settings
+settings-title = ⚙️ <b>Ваши настройки</b>
+settings-language = Язык: { $language }
+settings-zone = Часовой пояс: { $zone }
+settings-work = Рабочие часы: { $hours } (напоминания на день приходят в их начале)
+settings-quiet = Тихие часы: { $hours } (в это время напоминания не приходят)
+settings-reminder-meeting = Напоминания о заседаниях: { $state }
+settings-reminder-deadline = Напоминания о сроках задач: { $state }
+settings-state-on = включены
+settings-state-off = выключены
+settings-always = Голосования, согласования и эскалации приходят всегда — их отключить нельзя.
+settings-applies = Изменения действуют со следующего напоминания.
+settings-hint = Изменить их можно кнопками: язык, часовой пояс, рабочие часы (💼), тихие часы (🌙).
+settings-language-name-ru = Русский
+settings-language-name-en = English
+settings-city-yerevan = Ереван
+settings-city-minsk = Минск
+settings-city-almaty = Алматы
+settings-city-bishkek = Бишкек
+settings-city-moscow = Москва
+settings-city-dushanbe = Душанбе
+settings-city-utc = UTC
+settings-zone-other = Другой…
+settings-button-off-meeting = 🔕 Отключить напоминания о заседаниях
+settings-button-on-meeting = 🔔 Включить напоминания о заседаниях
+settings-button-off-deadline = 🔕 Отключить напоминания о сроках
+settings-button-on-deadline = 🔔 Включить напоминания о сроках
+settings-saved = Сохранено.
+settings-unchanged = Эта настройка уже выбрана.
+settings-hours-overlap = Рабочие часы { $work } пересекаются с тихими часами { $quiet }. Выберите часы, которые не пересекаются.
+settings-zone-asked = Напишите название пояса в чат.
+settings-zone-ask = Напишите название своего часового пояса так, как оно записано в базе IANA, например Europe/Moscow или Asia/Tashkent. Чтобы оставить пояс прежним, отправьте «отмена».
+settings-zone-invalid = «{ $input }» — такого часового пояса я не знаю. Напишите название вроде Europe/Moscow или Asia/Almaty либо отправьте «отмена».
+settings-zone-saved = Часовой пояс сохранён: { $zone }.
+settings-zone-cancelled = Часовой пояс остался прежним.

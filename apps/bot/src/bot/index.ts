@@ -10,6 +10,7 @@ import { loginFeature } from './features/login';
 import { meetingsFeature } from './features/meetings';
 import { reachabilityFeature } from './features/reachability';
 import { rsvpFeature } from './features/rsvp';
+import { settingsFeature } from './features/settings';
 import { startFeature } from './features/start';
 import { dedupeUpdates } from './middleware/dedupe-updates';
 import { loadPerson } from './middleware/load-person';
@@ -26,12 +27,14 @@ export const BOT_COMMANDS = {
     { command: 'meetings', description: 'Upcoming meetings and your answers' },
     { command: 'deadlines', description: 'Your tasks and their deadlines' },
     { command: 'login', description: 'A sign-in link for the dashboard' },
+    { command: 'settings', description: 'Language, time zone, hours and reminders' },
     { command: 'help', description: 'What the bot can do' },
   ],
   ru: [
     { command: 'meetings', description: 'Ближайшие заседания и ваши ответы' },
     { command: 'deadlines', description: 'Ваши задачи и их сроки' },
     { command: 'login', description: 'Ссылка для входа в веб-кабинет' },
+    { command: 'settings', description: 'Язык, часовой пояс, часы и напоминания' },
     { command: 'help', description: 'Что умеет бот' },
   ],
 } as const;
@@ -68,6 +71,7 @@ export function createBot(
     meetingsFeature,
     rsvpFeature,
     deadlinesFeature,
+    settingsFeature,
     fallbackFeature,
   );
   bot.catch((err) =>

@@ -334,10 +334,10 @@ privateChats.on('message:text', async (ctx, next) => {
   awaitingZone.delete(ctx.from.id);
   const current = await loadSettings(ctx.deps.db, person);
   if (!current) return next();
-  const next = { ...current, timeZone: zone };
-  await save(ctx, person, current, next);
+  const updated = { ...current, timeZone: zone };
+  await save(ctx, person, current, updated);
   await ctx.reply(ctx.t('settings-zone-saved', { zone: formatZone(zone, ctx.now()) }));
-  const view = renderSettings(ctx, next);
+  const view = renderSettings(ctx, updated);
   await ctx.reply(view.text, { parse_mode: 'HTML', reply_markup: { inline_keyboard: view.keyboard } });
 });
 
