@@ -110,7 +110,11 @@ describe('two scheduler processes on one database', () => {
       return [...intent.reminderIds, ...intent.foldedIds];
     });
     // The workers also plan the year's own reminders (the report's due date, say): count only the race's.
-    const raced = new Set((await db.selectFrom('reminders').select('id').where('rule', '=', 'meeting-1h').execute()).map((r) => r.id));
+    const raced = new Set(
+      (await db.selectFrom('reminders').select('id').where('rule', '=', 'meeting-1h').execute()).map(
+        (r) => r.id,
+      ),
+    );
     const racedIds = ids.filter((id) => raced.has(id));
     expect(racedIds).toHaveLength(planned);
     expect(new Set(racedIds).size).toBe(planned);
