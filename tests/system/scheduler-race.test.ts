@@ -80,6 +80,11 @@ describe('two scheduler processes on one database', () => {
         .execute();
       planned += plans.length;
     }
+    // The workers plan reminders too; with no quiet hours their plan keeps the same reminders due, whatever the hour.
+    await db
+      .updateTable('people')
+      .set({ work_start: '00:00', work_end: '23:59', quiet_start: '00:00', quiet_end: '00:00' })
+      .execute();
     const env = {
       DATABASE_FILE: file,
       TELEGRAM_BOT_TOKEN: sandbox.token,
