@@ -5,33 +5,9 @@ import type { Logger } from 'pino';
 import { createBot } from './bot/index';
 import { createI18n, translator } from './i18n';
 import { createDispatcher, type DispatcherOptions } from './outbox/dispatcher';
-import { planAllReminders, planReminders } from './reminders/planner';
-import { sendDueReminders } from './reminders/sender';
+import { reminderHandlers, sendAllDueReminders } from './reminders/scheduling';
 import { createOutboxRenderer } from './render/outbox-renderer';
-import { createScheduler, type Sweep, type TaskHandler } from './scheduler/scheduler';
-
-/** Sends every due reminder in batches, so a tick after downtime catches up at once. */
-const sendAllDueReminders: Sweep = async ({ db, owner, now }) => {
-  let total = 0;
-  for (
-    let sent = await sendDueReminders(db, owner, now);
-    sent > 0;
-    sent = await sendDueReminders(db, owner, now)
-  )
-    total += sent;
-  return total;
-};
-
-/** The scheduler's reminder work: plan one item's reminders after it changed, or every open item's each hour. */
-const reminderHandlers: Record<string, TaskHandler> = {
-  'plan-reminders': async (task, { db, now }) => {
-    const { subjectType, subjectId } = JSON.parse(task.payload) as { subjectType: string; subjectId: number };
-    await planReminders(db, subjectType, subjectId, now);
-  },
-  'plan-all-reminders': async (_task, { db, now }) => {
-    await planAllReminders(db, now);
-  },
-};
+import { createScheduler } from './scheduler/scheduler';
 
 export interface TelegramRuntimeOptions {
   db: Kysely<Database>;

@@ -5,6 +5,7 @@ import * as signIn from './migrations/0003-sign-in-and-deputy';
 import * as reminders from './migrations/0004-reminders-and-working-groups';
 import * as taskDirections from './migrations/0005-task-directions';
 import * as groupMeetings from './migrations/0006-working-group-meetings';
+import * as escalationLadder from './migrations/0007-escalation-ladder';
 import type { Database } from './schema';
 
 /** Every migration, in order. A static list: no file-system loading, so bundling and tests just work. */
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '0004-reminders-and-working-groups': reminders,
   '0005-task-directions': taskDirections,
   '0006-working-group-meetings': groupMeetings,
+  '0007-escalation-ladder': escalationLadder,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).at(-1) ?? '';

@@ -27,6 +27,8 @@ export interface CommissionTable {
   group_chat_id: number | null;
   /** The person the chairman named to sign off in the chairman's absence. */
   deputy_person_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** JSON: the escalation ladder's steps (LadderStep[]). */
+  escalation_ladder: ColumnType<string, string | undefined, string>;
   updated_at: Instant;
 }
 

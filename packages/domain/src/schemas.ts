@@ -154,3 +154,19 @@ export const rhythmQuerySchema = z.object({
     .refine((y) => y >= 2000 && y <= 2100, 'must be between 2000 and 2100')
     .optional(),
 });
+
+/** The escalation ladder as the admin sets it: one to four steps, each later than the one before. */
+export const ladderSchema = z
+  .array(
+    z.object({
+      to: z.enum(['head', 'secretary', 'chairman']),
+      afterDays: z.number().int().min(0).max(365),
+      statuteOnly: z.boolean().optional(),
+    }),
+  )
+  .min(1)
+  .max(4)
+  .refine(
+    (steps) => steps.every((s, i) => i === 0 || s.afterDays > (steps[i - 1]?.afterDays ?? -1)),
+    'each step must come later than the one before',
+  );

@@ -1,6 +1,14 @@
-import { findPersonById, getCommissionOrThrow, meetingRhythm, recordAudit, setDeputy } from '@accord/db';
-import { deputySchema, rhythmQuerySchema } from '@accord/domain';
+import {
+  findPersonById,
+  getCommissionOrThrow,
+  meetingRhythm,
+  recordAudit,
+  scheduleTask,
+  setDeputy,
+} from '@accord/db';
+import { deputySchema, ladderSchema, rhythmQuerySchema } from '@accord/domain';
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { errorBody } from '../errors';
 import { authorize, signedIn } from '../middleware/authorize';
@@ -20,6 +28,7 @@ export const commissionRoutes = new Hono<AppEnv>()
         reportDueMonthDay: row.report_due_month_day,
         hasGroupChat: row.group_chat_id !== null,
         deputyPersonId: row.deputy_person_id,
+        escalationLadder: JSON.parse(row.escalation_ladder) as unknown,
       },
       200,
     );
@@ -28,6 +37,37 @@ export const commissionRoutes = new Hono<AppEnv>()
     const year = c.req.valid('query').year ?? c.var.deps.clock().getUTCFullYear();
     return c.json(await meetingRhythm(c.var.deps.db, year), 200);
   })
+  .put(
+    '/escalation',
+    authorize('commission.settings'),
+    validate('json', z.object({ steps: ladderSchema })),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const now = clock().toISOString();
+      const { steps } = c.req.valid('json');
+      const before = await getCommissionOrThrow(db);
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('commission')
+          .set({ escalation_ladder: JSON.stringify(steps), updated_at: now })
+          .where('id', '=', 1)
+          .execute();
+        await recordAudit(trx, {
+          at: now,
+          actorPersonId: signedIn(c).id,
+          actorKind: 'person',
+          action: 'commission.escalation',
+          recordType: 'commission',
+          recordId: 1,
+          before: JSON.parse(before.escalation_ladder),
+          after: steps,
+        });
+        // Every open task's escalations follow the new ladder at the next planning pass.
+        await scheduleTask(trx, { kind: 'plan-all-reminders', key: 'plan-all-reminders', dueAt: now, now });
+      });
+      return c.json({ escalationLadder: steps }, 200);
+    },
+  )
   .put('/deputy', authorize('commission.deputy'), validate('json', deputySchema), async (c) => {
     const { db, clock } = c.var.deps;
     const chairman = signedIn(c);

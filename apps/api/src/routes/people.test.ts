@@ -208,3 +208,34 @@ describe('the chairman’s deputy', () => {
     expect((await t.call(deputyCookie, 'GET', '/api/audit')).status).toBe(403);
   });
 });
+
+describe('the escalation ladder', () => {
+  it('is set by the admin, validated, audited, and read by everyone', async () => {
+    const steps = [
+      { to: 'head', afterDays: 1 },
+      { to: 'secretary', afterDays: 3 },
+    ];
+    expect(
+      (await t.call(await t.signIn('RU-head'), 'PUT', '/api/commission/escalation', { steps })).status,
+    ).toBe(403);
+    expect(
+      (
+        await t.call(admin, 'PUT', '/api/commission/escalation', {
+          steps: [...steps, { to: 'chairman', afterDays: 2 }],
+        })
+      ).status,
+    ).toBe(400);
+    expect((await t.call(admin, 'PUT', '/api/commission/escalation', { steps })).status).toBe(200);
+    const settings = (await (await t.call(await t.signIn('observer'), 'GET', '/api/commission')).json()) as {
+      escalationLadder: unknown;
+    };
+    expect(settings.escalationLadder).toEqual(steps);
+    expect(
+      await t.db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('action', '=', 'commission.escalation')
+        .execute(),
+    ).toHaveLength(1);
+  });
+});

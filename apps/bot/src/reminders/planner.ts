@@ -13,8 +13,10 @@ import {
   syncReminders,
 } from '@accord/db';
 import {
+  DEFAULT_LADDER,
   deadlineReminders,
   isRepresentationActive,
+  ladderSchema,
   meetingMinimumReminders,
   meetingReminders,
   type Person,
@@ -137,6 +139,8 @@ async function planTask(db: Db, taskId: number, now: string): Promise<ReminderPl
   const prefs = await findDeliveryPreferences(db, ids);
   const responsible = recipient(task.responsible_person_id, prefs.get(task.responsible_person_id));
   if (!responsible) return [];
+  const { escalation_ladder } = await getCommissionOrThrow(db);
+  const steps = ladderSchema.safeParse(JSON.parse(escalation_ladder));
   return deadlineReminders(
     {
       subjectType: 'task',
@@ -155,6 +159,7 @@ async function planTask(db: Db, taskId: number, now: string): Promise<ReminderPl
       chairman: chairman ? recipient(chairman.id, prefs.get(chairman.id)) : null,
     },
     now,
+    steps.success ? steps.data : DEFAULT_LADDER,
   );
 }
 

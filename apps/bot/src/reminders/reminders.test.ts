@@ -208,3 +208,40 @@ describe('the secretary’s weekly digest and the statute’s rhythm', () => {
     expect(digest?.text).toContain('не менее 2 заседаний');
   });
 });
+
+describe('the escalation ladder from the commission’s settings', () => {
+  it('plans an overdue task’s escalations with the steps and delays the admin set', async () => {
+    setNow('2099-03-01T06:00:00.000Z');
+    h = await startBotHarness({ clock });
+    const now = clock().toISOString();
+    const member = await h.person('KZ-alternate');
+    const { id: groupId } = await h.db
+      .insertInto('working_groups')
+      .values({ name: 'G', mandate: 'm', created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const { id: taskId } = await h.db
+      .insertInto('tasks')
+      .values({
+        group_id: groupId,
+        title: 'T',
+        responsible_person_id: member.id,
+        due_date: '2099-04-01',
+        status: 'open',
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await h.db
+      .updateTable('commission')
+      .set({ escalation_ladder: JSON.stringify([{ to: 'secretary', afterDays: 1 }]) })
+      .execute();
+    await planReminders(h.db, 'task', taskId, now);
+    const escalations = (await reminderRows()).filter((r) => r.step > 0);
+    const secretary = await h.person('secretary');
+    expect(escalations.map((r) => [r.recipient_person_id, r.due_at])).toEqual([
+      [secretary.id, '2099-04-03T06:00:00.000Z'],
+    ]);
+  });
+});

@@ -99,6 +99,7 @@ export interface LadderStep {
   statuteOnly?: boolean;
 }
 
+/** The ladder a commission starts with; its admin can change steps and delays. */
 export const DEFAULT_LADDER: readonly LadderStep[] = [
   { to: 'head', afterDays: 2 },
   { to: 'secretary', afterDays: 5 },

@@ -39,11 +39,14 @@ describe('the statute’s rhythm', () => {
     expect(reportDueReminders(2027, '2027-12-15', true, [person(1)], person(2))).toEqual([]);
   });
 
-  it('sends the secretary’s weekly digest next Monday at the start of their day', () => {
+  it('sends the secretary’s weekly digest on Monday at the start of their day, even when planned late that Monday', () => {
     expect(
       weeklyDigestReminders([person(1, 'Asia/Almaty')], '2027-03-03T12:00:00.000Z').map((p) => p.deliverAt),
     ).toEqual(['2027-03-08T04:00:00.000Z']);
     expect(weeklyDigestReminders([person(1)], '2027-03-08T12:00:00.000Z').map((p) => p.key)).toEqual([
+      'weekly-digest:2027-03-08:p1',
+    ]);
+    expect(weeklyDigestReminders([person(1)], '2027-03-09T00:00:00.000Z').map((p) => p.key)).toEqual([
       'weekly-digest:2027-03-15:p1',
     ]);
   });

@@ -79,14 +79,19 @@ export function reportDueReminders(
   return plans;
 }
 
-/** The secretary's weekly digest of what is overdue: next Monday at the start of their day. */
+/**
+ * The secretary's weekly digest of what is overdue, on Mondays at the start of their day: this
+ * Monday's while it is still Monday (so one missed at 09:00 goes out later that day), else next Monday's.
+ */
 export function weeklyDigestReminders(
   secretaries: readonly ReminderRecipient[],
   now: string,
 ): ReminderPlan[] {
   return secretaries.map((s) => {
     const local = DateTime.fromISO(now, { zone: 'utc' }).setZone(s.hours.timeZone);
-    const monday = local.plus({ days: (8 - local.weekday) % 7 || 7 }).toFormat('yyyy-MM-dd');
+    const monday = (local.weekday === 1 ? local : local.plus({ days: 8 - local.weekday })).toFormat(
+      'yyyy-MM-dd',
+    );
     return {
       key: `weekly-digest:${monday}:p${s.personId}`,
       subjectType: 'weekly-digest',
