@@ -20,6 +20,7 @@ import {
   getPeople,
   getSession,
   getStates,
+  getWorkingGroups,
   signInPath,
 } from './data';
 import { I18nProvider, useI18n } from './i18n/context';
@@ -37,6 +38,10 @@ const MeetingEditor = lazy(() =>
 const People = lazy(() => import('./pages/people').then((m) => ({ default: m.People })));
 const Deliveries = lazy(() => import('./pages/deliveries').then((m) => ({ default: m.Deliveries })));
 const Audit = lazy(() => import('./pages/audit').then((m) => ({ default: m.Audit })));
+const WorkingGroups = lazy(() =>
+  import('./pages/working-groups').then((m) => ({ default: m.WorkingGroups })),
+);
+const WorkingGroup = lazy(() => import('./pages/working-group').then((m) => ({ default: m.WorkingGroup })));
 // Asked only now and then: the dialog's code loads when first needed.
 const ConfirmDialog = lazy(() =>
   import('./components/confirm-dialog').then((m) => ({ default: m.ConfirmDialog })),
@@ -105,6 +110,9 @@ function Header() {
           <A href="/meetings">{t('nav.meetings')}</A>
           <Show when={can('people.read')}>
             <A href="/people">{t('nav.people')}</A>
+          </Show>
+          <Show when={can('groups.read')}>
+            <A href="/working-groups">{t('nav.groups')}</A>
           </Show>
           <Show when={can('outbox.read')}>
             <A href="/deliveries">{t('nav.deliveries')}</A>
@@ -255,6 +263,8 @@ export function App() {
       />
       <Route path="/deliveries" component={Deliveries} preload={() => void getFailedOutbox()} />
       <Route path="/audit" component={Audit} preload={() => void getPeople()} />
+      <Route path="/working-groups" component={WorkingGroups} preload={() => void getWorkingGroups()} />
+      <Route path="/working-groups/:id" component={WorkingGroup} />
       <Route path="*404" component={NotFound} />
     </Router>
   );

@@ -81,3 +81,21 @@ export const getAudit = query(
   'audit',
 );
 export type AuditEventView = Loaded<typeof getAudit>[number];
+
+export const getWorkingGroups = query(
+  () => signedInRead(async () => (await unwrap(client.api['working-groups'].$get())).groups),
+  'working-groups',
+);
+export type WorkingGroupView = Loaded<typeof getWorkingGroups>[number];
+
+export const getWorkingGroup = query(
+  (id: string) => signedInRead(() => unwrap(client.api['working-groups'][':id'].$get({ param: { id } }))),
+  'working-group',
+);
+export type WorkingGroupDetail = Loaded<typeof getWorkingGroup>;
+
+/** Meetings held or scheduled this year against the statute's minimum. */
+export const getRhythm = query(
+  () => signedInRead(() => unwrap(client.api.commission.rhythm.$get({ query: {} }))),
+  'rhythm',
+);

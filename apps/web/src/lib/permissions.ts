@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   'states.read': everyone,
   'commission.read': everyone,
   'commission.deputy': ['chairman'],
+  'commission.settings': ['admin'],
   'outbox.read': staff,
   'outbox.resend': ['secretary'],
   'audit.read': ['admin', 'secretary', 'chairman', 'deputy'],

@@ -2,7 +2,7 @@ import { A, createAsync } from '@solidjs/router';
 import { createMemo, createUniqueId, For, Show } from 'solid-js';
 import { usePageTitle } from '../components/page-title';
 import { StatusBadge } from '../components/status-badge';
-import { getMeetings, type MeetingView } from '../data';
+import { getMeetings, getRhythm, type MeetingView } from '../data';
 import { useI18n } from '../i18n/context';
 import { MEETING_KIND_LABELS } from '../i18n/labels';
 import { splitMeetings } from '../lib/meetings';
@@ -55,6 +55,7 @@ export function Meetings() {
   const { t, zone, timeZone } = useI18n();
   const { can } = useSession();
   const meetings = createAsync(() => getMeetings());
+  const rhythm = createAsync(() => getRhythm());
   const split = createMemo(() => splitMeetings(meetings() ?? [], new Date().toISOString()));
   usePageTitle(() => t('meetings.title'));
   return (
@@ -67,6 +68,17 @@ export function Meetings() {
           </A>
         </Show>
       </div>
+      <Show when={rhythm()}>
+        {(r) => (
+          <p class="notice" classList={{ 'notice-warning': r().count < r().minimum }} role="status">
+            {t('rhythm.label', {
+              year: String(r().year),
+              count: String(r().count),
+              minimum: String(r().minimum),
+            })}
+          </p>
+        )}
+      </Show>
       <p class="muted">{t('meetings.timesIn', { zone: zone(timeZone()) })}</p>
       <Show when={meetings()}>
         <MeetingTable
