@@ -1,9 +1,10 @@
 import { sandboxDemoUsers } from '@accord/seeds';
 import type { Browser, ConsoleMessage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAccord } from '../support/accord';
 import { launchChromium, screenshots } from '../support/browser';
-import { sandboxClient } from '../support/http';
-import { type RunningProcess, startEntry, tempDatabaseFile, waitUntil } from '../support/processes';
+import type { sandboxClient } from '../support/http';
+import { type RunningProcess, waitUntil } from '../support/processes';
 
 interface ChatView {
   messages: Array<{ from: string; text?: string }>;
@@ -15,13 +16,7 @@ let url: string;
 let sandbox: ReturnType<typeof sandboxClient>;
 
 beforeAll(async () => {
-  accord = startEntry('apps/api/src/start.ts', {
-    DATABASE_FILE: tempDatabaseFile(),
-    PORT: '0',
-    SANDBOX_PORT: '0',
-  });
-  url = await accord.waitForOutput(/Accord is running: (http:\/\/\S+)/);
-  sandbox = sandboxClient(await accord.waitForOutput(/Telegram sandbox: (http:\/\/\S+)/));
+  ({ process: accord, url, sandbox } = await startAccord());
   browser = await launchChromium();
 });
 afterAll(async () => {

@@ -6,7 +6,6 @@ import {
   findMeetingByIdOrThrow,
   insertMeeting,
   type Kysely,
-  recordAudit,
   scheduleTask,
   setMeetingStatus,
   type Transaction,
@@ -29,28 +28,10 @@ import {
   type Result,
 } from '@accord/domain';
 
+import { auditByPerson, beforeAfter } from './audit';
+
 type Db = Kysely<Database>;
 export type MeetingServiceError = MeetingError | 'NotFound' | 'EditConflict';
-
-const audit = (
-  trx: Transaction<Database>,
-  actor: Person,
-  now: string,
-  action: string,
-  id: number,
-  before: unknown,
-  after: unknown,
-) =>
-  recordAudit(trx, {
-    at: now,
-    actorPersonId: actor.id,
-    actorKind: 'person',
-    action,
-    recordType: 'meeting',
-    recordId: id,
-    before,
-    after,
-  });
 
 /** Everyone a meeting's messages go to: each linked invitee's private chat, and its chat if it has one. */
 async function meetingRecipients(trx: Transaction<Database>, meetingId: number): Promise<Recipient[]> {
@@ -79,7 +60,12 @@ export async function createMeeting(
 ): Promise<Meeting> {
   const id = await db.transaction().execute(async (trx) => {
     const newId = await insertMeeting(trx, details, actor.id, now);
-    await audit(trx, actor, now, 'meeting.create', newId, null, details);
+    await auditByPerson(trx, actor, now, {
+      action: 'meeting.create',
+      recordType: 'meeting',
+      recordId: newId,
+      ...beforeAfter(null, details),
+    });
     return newId;
   });
   return await findMeetingByIdOrThrow(db, id);
@@ -100,9 +86,14 @@ export async function editMeeting(
   const saved = await db.transaction().execute(async (trx) => {
     if (!(await updateMeetingDetails(trx, id, meeting.version, details, decision.value.version, now)))
       return false;
-    await audit(trx, actor, now, 'meeting.update', id, meeting, {
-      ...details,
-      version: decision.value.version,
+    await auditByPerson(trx, actor, now, {
+      action: 'meeting.update',
+      recordType: 'meeting',
+      recordId: id,
+      ...beforeAfter(meeting, {
+        ...details,
+        version: decision.value.version,
+      }),
     });
     if (decision.value.notify)
       await enqueueForMeeting(
@@ -129,15 +120,12 @@ export async function notifyMeeting(
   if (!decision.ok) return decision;
   const queued = await db.transaction().execute(async (trx) => {
     if (!(await setMeetingStatus(trx, id, 'draft', 'notified', decision.value.version, now))) return null;
-    await audit(
-      trx,
-      actor,
-      now,
-      'meeting.notify',
-      id,
-      { status: meeting.status },
-      { status: 'notified', version: decision.value.version },
-    );
+    await auditByPerson(trx, actor, now, {
+      action: 'meeting.notify',
+      recordType: 'meeting',
+      recordId: id,
+      ...beforeAfter({ status: meeting.status }, { status: 'notified', version: decision.value.version }),
+    });
     return enqueueForMeeting(
       trx,
       { kind: 'meeting-notice', meetingId: id, version: decision.value.version },
@@ -162,15 +150,12 @@ export async function cancelMeeting(
   const done = await db.transaction().execute(async (trx) => {
     if (!(await setMeetingStatus(trx, id, meeting.status, 'cancelled', decision.value.version, now)))
       return false;
-    await audit(
-      trx,
-      actor,
-      now,
-      'meeting.cancel',
-      id,
-      { status: meeting.status },
-      { status: 'cancelled', version: decision.value.version },
-    );
+    await auditByPerson(trx, actor, now, {
+      action: 'meeting.cancel',
+      recordType: 'meeting',
+      recordId: id,
+      ...beforeAfter({ status: meeting.status }, { status: 'cancelled', version: decision.value.version }),
+    });
     if (decision.value.notify)
       await enqueueForMeeting(
         trx,

@@ -9,7 +9,6 @@ import {
   insertWorkingGroup,
   type Kysely,
   listPeople,
-  recordAudit,
   scheduleTask,
   type Transaction,
   updateTask,
@@ -32,30 +31,11 @@ import {
   type WorkingGroupInput,
 } from '@accord/domain';
 
+import { auditByPerson, beforeAfter } from './audit';
+
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
 export type GroupServiceError = TaskError | 'NotFound' | 'UnknownPerson';
-
-const audit = (
-  trx: Trx,
-  actor: Person,
-  now: string,
-  action: string,
-  type: string,
-  id: number,
-  before: unknown,
-  after: unknown,
-) =>
-  recordAudit(trx, {
-    at: now,
-    actorPersonId: actor.id,
-    actorKind: 'person',
-    action,
-    recordType: type,
-    recordId: id,
-    before,
-    after,
-  });
 
 async function checkPeople(db: Db, ids: readonly number[]): Promise<boolean> {
   const active = new Set((await listPeople(db)).filter((p) => p.active).map((p) => p.id));
@@ -78,7 +58,12 @@ export async function createWorkingGroup(
   if (!(await checkPeople(db, group.memberIds))) return err('UnknownPerson');
   const id = await db.transaction().execute(async (trx) => {
     const newId = await insertWorkingGroup(trx, group, now);
-    await audit(trx, actor, now, 'working-group.create', 'working_group', newId, null, group);
+    await auditByPerson(trx, actor, now, {
+      action: 'working-group.create',
+      recordType: 'working_group',
+      recordId: newId,
+      ...beforeAfter(null, group),
+    });
     return newId;
   });
   return ok(id);
@@ -97,7 +82,12 @@ export async function editWorkingGroup(
   if (!(await checkPeople(db, group.memberIds))) return err('UnknownPerson');
   await db.transaction().execute(async (trx) => {
     await updateWorkingGroup(trx, id, group, now);
-    await audit(trx, actor, now, 'working-group.update', 'working_group', id, before, group);
+    await auditByPerson(trx, actor, now, {
+      action: 'working-group.update',
+      recordType: 'working_group',
+      recordId: id,
+      ...beforeAfter(before, group),
+    });
   });
   return ok(true);
 }
@@ -126,7 +116,12 @@ export async function createTask(
   if (!member.ok) return member;
   const id = await db.transaction().execute(async (trx) => {
     const taskId = await insertTask(trx, { groupId, ...input }, now);
-    await audit(trx, actor, now, 'task.create', 'task', taskId, null, { groupId, ...input });
+    await auditByPerson(trx, actor, now, {
+      action: 'task.create',
+      recordType: 'task',
+      recordId: taskId,
+      ...beforeAfter(null, { groupId, ...input }),
+    });
     await scheduleTask(trx, planRemindersTask('task', taskId, now));
     const chat = group.groupChatId === null ? [] : [{ chatId: group.groupChatId }];
     await notify(
@@ -158,7 +153,12 @@ export async function editTask(
   }
   await db.transaction().execute(async (trx) => {
     await updateTask(trx, id, patch, now);
-    await audit(trx, actor, now, 'task.update', 'task', id, task, patch);
+    await auditByPerson(trx, actor, now, {
+      action: 'task.update',
+      recordType: 'task',
+      recordId: id,
+      ...beforeAfter(task, patch),
+    });
     await scheduleTask(trx, planRemindersTask('task', id, now));
     const dueDate = patch.dueDate ?? task.dueDate;
     const responsible = patch.responsiblePersonId ?? task.responsiblePersonId;
@@ -193,16 +193,15 @@ export async function decideExtensionRequest(
   const done = await db.transaction().execute(async (trx) => {
     if (!(await decideExtensionRow(trx, requestId, decision, actor.id, note, now))) return false;
     if (decided.value.newDueDate) await updateTask(trx, task.id, { dueDate: decided.value.newDueDate }, now);
-    await audit(
-      trx,
-      actor,
-      now,
-      `extension.${decision}`,
-      'task',
-      task.id,
-      { dueDate: task.dueDate },
-      { dueDate: decided.value.newDueDate ?? task.dueDate, requestId, note },
-    );
+    await auditByPerson(trx, actor, now, {
+      action: `extension.${decision}`,
+      recordType: 'task',
+      recordId: task.id,
+      ...beforeAfter(
+        { dueDate: task.dueDate },
+        { dueDate: decided.value.newDueDate ?? task.dueDate, requestId, note },
+      ),
+    });
     await scheduleTask(trx, planRemindersTask('task', task.id, now));
     await notify(trx, { kind: 'extension-decided', requestId }, [{ personId: request.requestedBy }], now, {
       type: 'task',
