@@ -1,4 +1,5 @@
 export * from './access';
+export * from './ballots';
 export * from './callback-data';
 export * from './invites';
 export * from './meetings';
