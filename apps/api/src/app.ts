@@ -9,6 +9,7 @@ import { sameOrigin } from './middleware/same-origin';
 import { sessionMiddleware } from './middleware/session';
 import { auditRoutes } from './routes/audit';
 import { commissionRoutes } from './routes/commission';
+import { draftsRoutes } from './routes/drafts';
 import { healthRoutes } from './routes/health';
 import { meetingsRoutes } from './routes/meetings';
 import { outboxRoutes } from './routes/outbox';
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: 
     .route('/api/commission', commissionRoutes)
     .route('/api/audit', auditRoutes)
     .route('/api/working-groups', workingGroupsRoutes)
+    .route('/api/drafts', draftsRoutes)
     .route('/api/tasks', tasksRoutes)
     .route('/api/extension-requests', extensionRequestsRoutes)
     .route('/telegram/webhook', telegramWebhookRoutes);

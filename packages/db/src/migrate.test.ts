@@ -17,6 +17,8 @@ describe('migrations', () => {
       'agenda_items',
       'audit_events',
       'commission',
+      'draft_versions',
+      'drafts',
       'extension_requests',
       'invite_tokens',
       'login_tokens',

@@ -6,6 +6,7 @@ import * as reminders from './migrations/0004-reminders-and-working-groups';
 import * as taskDirections from './migrations/0005-task-directions';
 import * as groupMeetings from './migrations/0006-working-group-meetings';
 import * as escalationLadder from './migrations/0007-escalation-ladder';
+import * as drafts from './migrations/0008-drafts';
 import type { Database } from './schema';
 
 /** Every migration, in order. A static list: no file-system loading, so bundling and tests just work. */
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0005-task-directions': taskDirections,
   '0006-working-group-meetings': groupMeetings,
   '0007-escalation-ladder': escalationLadder,
+  '0008-drafts': drafts,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).at(-1) ?? '';

@@ -267,6 +267,30 @@ export interface ExtensionRequestsTable {
   created_at: Instant;
 }
 
+export interface DraftsTable {
+  id: Generated<number>;
+  kind: string;
+  status: string;
+  /** The latest saved version; a ballot binds the version it was opened on. */
+  current_version: number;
+  /** JSON array of program direction ids the draft serves. */
+  direction_ids: ColumnType<string, string | undefined, string>;
+  agenda_item_id: number | null;
+  created_by: number | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface DraftVersionsTable {
+  id: Generated<number>;
+  draft_id: number;
+  version: number;
+  title: string;
+  text: string;
+  created_by: number | null;
+  created_at: Instant;
+}
+
 export interface Database {
   member_states: MemberStatesTable;
   commission: CommissionTable;
@@ -289,6 +313,8 @@ export interface Database {
   working_group_members: WorkingGroupMembersTable;
   tasks: TasksTable;
   extension_requests: ExtensionRequestsTable;
+  drafts: DraftsTable;
+  draft_versions: DraftVersionsTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'commission.read': everyone,
   'commission.deputy': ['chairman'],
   'commission.settings': ['admin'],
+  'drafts.read': everyone,
+  'drafts.write': ['secretary'],
   'outbox.read': staff,
   'outbox.resend': ['secretary'],
   'audit.read': ['admin', 'secretary', 'chairman', 'deputy'],
