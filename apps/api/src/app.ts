@@ -8,6 +8,7 @@ import { createRateLimits, DEFAULT_RATE_LIMITS, type RateLimits } from './middle
 import { sameOrigin } from './middleware/same-origin';
 import { sessionMiddleware } from './middleware/session';
 import { auditRoutes } from './routes/audit';
+import { ballotsRoutes, draftBallotsRoutes } from './routes/ballots';
 import { commissionRoutes } from './routes/commission';
 import { draftsRoutes } from './routes/drafts';
 import { healthRoutes } from './routes/health';
@@ -71,6 +72,8 @@ export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: 
     .route('/api/audit', auditRoutes)
     .route('/api/working-groups', workingGroupsRoutes)
     .route('/api/drafts', draftsRoutes)
+    .route('/api/drafts', draftBallotsRoutes)
+    .route('/api/ballots', ballotsRoutes)
     .route('/api/tasks', tasksRoutes)
     .route('/api/extension-requests', extensionRequestsRoutes)
     .route('/telegram/webhook', telegramWebhookRoutes);

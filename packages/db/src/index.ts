@@ -5,6 +5,7 @@ export { type DatabaseOptions, openDatabase } from './connection';
 export { createMigrator, LATEST_SCHEMA_VERSION, migrateToLatestOrThrow, migrations } from './migrate';
 export * from './queries/access';
 export * from './queries/audit';
+export * from './queries/ballots';
 export * from './queries/drafts';
 export * from './queries/invites';
 export * from './queries/leases';

@@ -16,6 +16,7 @@ describe('migrations', () => {
     expect(tables.rows.map((t) => t.name)).toEqual([
       'agenda_items',
       'audit_events',
+      'ballots',
       'commission',
       'draft_versions',
       'drafts',
@@ -35,6 +36,7 @@ describe('migrations', () => {
       'scheduled_tasks',
       'sessions',
       'tasks',
+      'votes',
       'working_group_members',
       'working_groups',
     ]);

@@ -7,6 +7,7 @@ import * as taskDirections from './migrations/0005-task-directions';
 import * as groupMeetings from './migrations/0006-working-group-meetings';
 import * as escalationLadder from './migrations/0007-escalation-ladder';
 import * as drafts from './migrations/0008-drafts';
+import * as ballots from './migrations/0009-ballots';
 import type { Database } from './schema';
 
 /** Every migration, in order. A static list: no file-system loading, so bundling and tests just work. */
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0006-working-group-meetings': groupMeetings,
   '0007-escalation-ladder': escalationLadder,
   '0008-drafts': drafts,
+  '0009-ballots': ballots,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).at(-1) ?? '';

@@ -291,6 +291,41 @@ export interface DraftVersionsTable {
   created_at: Instant;
 }
 
+export interface BallotsTable {
+  id: Generated<number>;
+  draft_id: number;
+  /** The version put to the vote: the ballot is bound to it. */
+  draft_version: number;
+  /** JSON BallotRule. */
+  rule: string;
+  /** JSON Fraction. */
+  quorum: string;
+  /** JSON array of the eligible states, snapshotted when the ballot opens. */
+  eligible_states: string;
+  opens_at: Instant;
+  closes_at: Instant;
+  time_zone: string;
+  results_hidden: ColumnType<number, number | undefined, number>;
+  status: string;
+  outcome: string | null;
+  closed_at: Instant | null;
+  created_by: number | null;
+  created_at: Instant;
+}
+
+export interface VotesTable {
+  id: Generated<number>;
+  ballot_id: number;
+  state_code: string;
+  person_id: number | null;
+  choice: string;
+  channel: string;
+  reference: string | null;
+  comment: string | null;
+  cast_at: Instant;
+  superseded_at: Instant | null;
+}
+
 export interface Database {
   member_states: MemberStatesTable;
   commission: CommissionTable;
@@ -315,6 +350,8 @@ export interface Database {
   extension_requests: ExtensionRequestsTable;
   drafts: DraftsTable;
   draft_versions: DraftVersionsTable;
+  ballots: BallotsTable;
+  votes: VotesTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

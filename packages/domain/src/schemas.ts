@@ -170,3 +170,41 @@ export const ladderSchema = z
     (steps) => steps.every((s, i) => i === 0 || s.afterDays > (steps[i - 1]?.afterDays ?? -1)),
     'each step must come later than the one before',
   );
+
+const fractionSchema = z
+  .object({ numerator: z.number().int().min(1).max(100), denominator: z.number().int().min(1).max(100), strict: z.boolean().optional() })
+  .refine((f) => f.numerator <= f.denominator, 'must be at most one');
+
+/** A ballot as the secretary opens it on a draft's current version. */
+export const ballotInputSchema = z
+  .object({
+    rule: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('consensus') }),
+      z.object({ kind: z.literal('majority'), threshold: fractionSchema }),
+      z.object({ kind: z.literal('silence') }),
+    ]),
+    quorum: fractionSchema.optional(),
+    opensLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/).optional(),
+    closesLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date and time, YYYY-MM-DDTHH:mm'),
+    timeZone: timeZoneSchema,
+    resultsHidden: z.boolean().default(false),
+    eligibleStates: z.array(z.enum(MEMBER_STATE_CODES)).min(1).max(6).optional(),
+  })
+  .transform((input, ctx) => {
+    const closesAt = localToUtc(input.closesLocal, input.timeZone);
+    const opensAt = input.opensLocal ? localToUtc(input.opensLocal, input.timeZone) : null;
+    if (closesAt === null) {
+      ctx.addIssue({ code: 'custom', path: ['closesLocal'], message: 'does not exist in that time zone' });
+      return z.NEVER;
+    }
+    return { ...input, closesAt, opensAt };
+  });
+
+/** A state's vote given in the room or by official letter, recorded by the secretary. */
+export const recordedVoteSchema = z.object({
+  stateCode: z.enum(MEMBER_STATE_CODES),
+  choice: z.enum(['for', 'against', 'abstain']),
+  channel: z.enum(['room', 'letter']),
+  reference: z.string().trim().min(1).max(200),
+  comment: z.string().trim().max(2000).default(''),
+});
