@@ -37,7 +37,9 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('superseded_at', 'text')
     .execute();
   // One effective vote per state, guaranteed by the database: a change supersedes, never overwrites.
-  await sql`create unique index votes_one_live_per_state on votes (ballot_id, state_code) where superseded_at is null`.execute(db);
+  await sql`create unique index votes_one_live_per_state on votes (ballot_id, state_code) where superseded_at is null`.execute(
+    db,
+  );
 }
 
 export async function down(db: AnyDb): Promise<void> {

@@ -41,7 +41,12 @@ export async function findBallot(db: Db, id: number): Promise<Ballot | undefined
   );
 }
 
-export async function insertBallot(db: Db, b: Omit<Ballot, 'id' | 'status' | 'outcome' | 'closedAt'>, by: number, now: string): Promise<number> {
+export async function insertBallot(
+  db: Db,
+  b: Omit<Ballot, 'id' | 'status' | 'outcome' | 'closedAt'>,
+  by: number,
+  now: string,
+): Promise<number> {
   const { id } = await db
     .insertInto('ballots')
     .values({
@@ -65,7 +70,12 @@ export async function insertBallot(db: Db, b: Omit<Ballot, 'id' | 'status' | 'ou
 
 /** Every cast, oldest first (a changed vote is a new row; the earlier one is superseded). */
 export async function listVotes(db: Db, ballotId: number) {
-  const rows = await db.selectFrom('votes').selectAll().where('ballot_id', '=', ballotId).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('votes')
+    .selectAll()
+    .where('ballot_id', '=', ballotId)
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     stateCode: r.state_code as MemberStateCode,
@@ -82,18 +92,51 @@ export async function listVotes(db: Db, ballotId: number) {
 /** Records a state's vote: the live one is superseded and the new one inserted, in the caller's transaction. */
 export async function castVote(
   db: Db,
-  v: { ballotId: number; stateCode: MemberStateCode; personId: number | null; choice: VoteChoice; channel: 'telegram' | 'room' | 'letter'; reference: string | null; comment: string | null },
+  v: {
+    ballotId: number;
+    stateCode: MemberStateCode;
+    personId: number | null;
+    choice: VoteChoice;
+    channel: 'telegram' | 'room' | 'letter';
+    reference: string | null;
+    comment: string | null;
+  },
   now: string,
 ): Promise<void> {
-  await db.updateTable('votes').set({ superseded_at: now }).where('ballot_id', '=', v.ballotId).where('state_code', '=', v.stateCode).where('superseded_at', 'is', null).execute();
+  await db
+    .updateTable('votes')
+    .set({ superseded_at: now })
+    .where('ballot_id', '=', v.ballotId)
+    .where('state_code', '=', v.stateCode)
+    .where('superseded_at', 'is', null)
+    .execute();
   await db
     .insertInto('votes')
-    .values({ ballot_id: v.ballotId, state_code: v.stateCode, person_id: v.personId, choice: v.choice, channel: v.channel, reference: v.reference, comment: v.comment, cast_at: now })
+    .values({
+      ballot_id: v.ballotId,
+      state_code: v.stateCode,
+      person_id: v.personId,
+      choice: v.choice,
+      channel: v.channel,
+      reference: v.reference,
+      comment: v.comment,
+      cast_at: now,
+    })
     .execute();
 }
 
 /** Closes an open ballot exactly once: false for every closer but the first. */
-export async function closeBallotOnce(db: Db, id: number, outcome: BallotOutcome, now: string): Promise<boolean> {
-  const result = await db.updateTable('ballots').set({ status: 'closed', outcome, closed_at: now }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+export async function closeBallotOnce(
+  db: Db,
+  id: number,
+  outcome: BallotOutcome,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('ballots')
+    .set({ status: 'closed', outcome, closed_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }

@@ -23,14 +23,16 @@ export async function claimWithLease<Row>(
 ): Promise<Row[]> {
   const t = sql.table(table);
   const orderBy = sql.join(order.map((column) => sql.ref(column)));
+  // Each branch takes only its first `limit` rows by the claim's order, through its partial index,
+  // so a claim costs the same however many rows are due (after downtime, say).
   const result = await sql<Row>`
     update ${t}
        set state = ${states.leased}, lease_owner = ${claim.owner}, lease_until = ${claim.leaseUntil}, attempts = attempts + 1
      where id in (
        select id from (
-         select * from ${t} where state = ${states.waiting} and due_at <= ${claim.now}
+         select * from (select ${orderBy} from ${t} where state = ${states.waiting} and due_at <= ${claim.now} order by ${orderBy} limit ${claim.limit})
          union all
-         select * from ${t} where state = ${states.leased} and lease_until <= ${claim.now}
+         select * from (select ${orderBy} from ${t} where state = ${states.leased} and lease_until <= ${claim.now} order by ${orderBy} limit ${claim.limit})
        ) order by ${orderBy} limit ${claim.limit}
      )
      returning *`.execute(db);
