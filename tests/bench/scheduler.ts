@@ -109,7 +109,7 @@ async function prepare(): Promise<ClaimPlan> {
   say(
     `  → ${plan.fullScan ? 'FULL SCAN of reminders' : 'no full scan'}; ` +
       `${plan.usesPendingIndex ? 'due rows found through reminders_pending' : 'reminders_pending NOT used'}` +
-      `${plan.sortsCandidates ? '; every due row is sorted before the batch is taken (cost grows with the rows due)' : ''}`,
+      `${plan.sortsCandidates ? '; the candidates are sorted in a temporary b-tree (each branch gives at most a batch)' : ''}`,
   );
   // Warm-up: JIT, statement caches and page cache, not recorded.
   for (const pending of SIZES) {

@@ -10,7 +10,7 @@ export interface ClaimPlan {
   fullScan: boolean;
   /** The due rows are found through the partial index `reminders_pending`. */
   usesPendingIndex: boolean;
-  /** The candidates are sorted in a temporary b-tree: the claim's cost grows with the rows due, not the batch. */
+  /** The candidates are sorted in a temporary b-tree (since each branch is limited to a batch, at most two batches are). */
   sortsCandidates: boolean;
 }
 
