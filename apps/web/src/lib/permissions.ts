@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   'commission.settings': ['admin'],
   'drafts.read': everyone,
   'drafts.write': ['secretary'],
+  'ballots.read': everyone,
+  'ballots.run': ['secretary'],
   'outbox.read': staff,
   'outbox.resend': ['secretary'],
   'audit.read': ['admin', 'secretary', 'chairman', 'deputy'],
