@@ -94,7 +94,12 @@ export function earlyOutcome(rule: BallotRule, t: Tally): BallotOutcome | null {
 export const choicesFor = (rule: BallotRule): readonly VoteChoice[] =>
   rule.kind === 'silence' ? ['for', 'against'] : VOTE_CHOICES;
 
-export type BallotError = 'BallotClosed' | 'NotOpenYet' | 'NotEligible' | 'ChoiceNotOffered' | 'DraftNotOpenForVote';
+export type BallotError =
+  | 'BallotClosed'
+  | 'NotOpenYet'
+  | 'NotEligible'
+  | 'ChoiceNotOffered'
+  | 'DraftNotOpenForVote';
 
 export interface BallotState {
   status: 'open' | 'closed';
@@ -105,8 +110,14 @@ export interface BallotState {
 }
 
 /** A vote counts while the ballot is open and before its closing time, for an eligible state, with an offered choice. */
-export const decideVote = (ballot: BallotState, state: MemberStateCode, choice: VoteChoice, now: string): { ok: true } | { ok: false; error: BallotError } => {
-  if (ballot.status === 'closed' || Date.parse(now) >= Date.parse(ballot.closesAt)) return { ok: false, error: 'BallotClosed' };
+export const decideVote = (
+  ballot: BallotState,
+  state: MemberStateCode,
+  choice: VoteChoice,
+  now: string,
+): { ok: true } | { ok: false; error: BallotError } => {
+  if (ballot.status === 'closed' || Date.parse(now) >= Date.parse(ballot.closesAt))
+    return { ok: false, error: 'BallotClosed' };
   if (Date.parse(now) < Date.parse(ballot.opensAt)) return { ok: false, error: 'NotOpenYet' };
   if (!ballot.eligibleStates.includes(state)) return { ok: false, error: 'NotEligible' };
   if (!choicesFor(ballot.rule).includes(choice)) return { ok: false, error: 'ChoiceNotOffered' };

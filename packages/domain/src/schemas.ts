@@ -172,7 +172,11 @@ export const ladderSchema = z
   );
 
 const fractionSchema = z
-  .object({ numerator: z.number().int().min(1).max(100), denominator: z.number().int().min(1).max(100), strict: z.boolean().optional() })
+  .object({
+    numerator: z.number().int().min(1).max(100),
+    denominator: z.number().int().min(1).max(100),
+    strict: z.boolean().optional(),
+  })
   .refine((f) => f.numerator <= f.denominator, 'must be at most one');
 
 /** A ballot as the secretary opens it on a draft's current version. */
@@ -184,8 +188,13 @@ export const ballotInputSchema = z
       z.object({ kind: z.literal('silence') }),
     ]),
     quorum: fractionSchema.optional(),
-    opensLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/).optional(),
-    closesLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date and time, YYYY-MM-DDTHH:mm'),
+    opensLocal: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
+      .optional(),
+    closesLocal: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date and time, YYYY-MM-DDTHH:mm'),
     timeZone: timeZoneSchema,
     resultsHidden: z.boolean().default(false),
     eligibleStates: z.array(z.enum(MEMBER_STATE_CODES)).min(1).max(6).optional(),
