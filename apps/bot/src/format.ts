@@ -29,6 +29,6 @@ export function formatZone(zone: string, at: string): string {
   return `${zone}, UTC${offset === '+00:00' ? '' : hours}`;
 }
 
-/** A calendar date ("2027-04-01") as the reader writes it: "1 April 2027", "1 апреля 2027 г.". */
+/** A calendar date ("2027-04-01") as the reader writes it: "1 April 2027", "1 апреля 2027" (no "г." to clash with a full stop). */
 export const formatDate = (date: string, language: Language): string =>
-  DateTime.fromISO(date, { zone: 'utc' }).setLocale(locales[language]).toLocaleString(DateTime.DATE_FULL);
+  DateTime.fromISO(date, { zone: 'utc' }).setLocale(locales[language]).toFormat('d MMMM yyyy');

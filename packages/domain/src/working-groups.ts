@@ -99,9 +99,17 @@ export const taskInputSchema = z.object({
 });
 export type TaskInput = z.output<typeof taskInputSchema>;
 
-export const taskUpdateSchema = taskInputSchema
+/** A change to a task: only the fields sent (no defaults, so an omitted description stays as it is). */
+export const taskUpdateSchema = z
+  .object({
+    title: z.string().trim().min(1).max(300),
+    description: z.string().trim().max(5000),
+    responsiblePersonId: z.number().int().positive(),
+    dueDate: isoDate,
+    directionId: z.number().int().positive().nullable(),
+    status: z.enum(['open', 'cancelled']),
+  })
   .partial()
-  .extend({ status: z.enum(['open', 'cancelled']).optional() })
   .refine((v) => Object.keys(v).length > 0, 'changes nothing');
 
 export const extensionDecisionSchema = z.object({

@@ -166,3 +166,25 @@ describe('a working group’s meeting', () => {
     expect(detail.attendance.map((a) => a.personId).sort()).toEqual([...members, secretaryId].sort());
   });
 });
+
+describe('editing a task', () => {
+  it('changes only the fields sent', async () => {
+    const id = await createGroup();
+    const res = await t.call(secretary, 'POST', `/api/working-groups/${id}/tasks`, {
+      title: 'Draft',
+      description: 'Keep me',
+      responsiblePersonId: members[0],
+      dueDate: '2027-04-01',
+    });
+    const taskId = ((await res.json()) as { id: number }).id;
+    expect((await t.call(secretary, 'PATCH', `/api/tasks/${taskId}`, { dueDate: '2027-04-20' })).status).toBe(
+      200,
+    );
+    const task = await t.db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('id', '=', taskId)
+      .executeTakeFirstOrThrow();
+    expect([task.description, task.due_date]).toEqual(['Keep me', '2027-04-20']);
+  });
+});
