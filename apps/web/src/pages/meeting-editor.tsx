@@ -5,6 +5,7 @@ import { createStore } from 'solid-js/store';
 import { client, isApiError, unwrap } from '../api';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Field } from '../components/field';
+import { FormErrors } from '../components/form-errors';
 import { usePageTitle } from '../components/page-title';
 import { getMeeting, getMeetings, getStates, type MeetingView } from '../data';
 import { useI18n } from '../i18n/context';
@@ -167,21 +168,11 @@ function MeetingForm(props: { meeting?: MeetingView }) {
       >
         <Show when={failure()}>
           {(error) => (
-            <>
-              <p>{Object.keys(errors()).length > 0 ? t('editor.fixErrors') : errorText(error())}</p>
-              <Show when={otherErrors().length > 0}>
-                <ul>
-                  <For each={otherErrors()}>
-                    {([path, message]) => (
-                      <li>
-                        {path === 'form' ? '' : `${path}: `}
-                        {message}
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </Show>
-            </>
+            <FormErrors
+              error={error()}
+              hasFieldErrors={Object.keys(errors()).length > 0}
+              otherErrors={otherErrors()}
+            />
           )}
         </Show>
       </div>

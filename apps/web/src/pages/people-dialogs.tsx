@@ -3,6 +3,7 @@ import { createMemo, createSignal, createUniqueId, For, onMount, Show, untrack }
 import { createStore } from 'solid-js/store';
 import { client, isApiError, unwrap } from '../api';
 import { Field } from '../components/field';
+import { FormErrors } from '../components/form-errors';
 import type { PersonView, StateView } from '../data';
 import { useI18n } from '../i18n/context';
 import { browserTimeZone } from '../i18n/format';
@@ -202,21 +203,11 @@ export function PersonDialog(props: {
           </Show>
           <Show when={failure()}>
             {(error) => (
-              <>
-                <p>{Object.keys(errors()).length > 0 ? t('editor.fixErrors') : errorText(error())}</p>
-                <Show when={otherErrors().length > 0}>
-                  <ul>
-                    <For each={otherErrors()}>
-                      {([path, message]) => (
-                        <li>
-                          {path === 'form' ? '' : `${path}: `}
-                          {message}
-                        </li>
-                      )}
-                    </For>
-                  </ul>
-                </Show>
-              </>
+              <FormErrors
+                error={error()}
+                hasFieldErrors={Object.keys(errors()).length > 0}
+                otherErrors={otherErrors()}
+              />
             )}
           </Show>
         </div>
