@@ -32,7 +32,7 @@ interface FormState {
 }
 
 function MeetingForm(props: { meeting?: MeetingView }) {
-  const { t, errorText, timeZone, zone, language } = useI18n();
+  const { t, timeZone, zone, language } = useI18n();
   const navigate = useNavigate();
   const states = createAsync(() => getStates());
   const base = createUniqueId();

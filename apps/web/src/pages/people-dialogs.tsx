@@ -72,7 +72,7 @@ export function PersonDialog(props: {
   onAdded: (invite: CreatedInvite) => void;
   onSaved: (person: PersonView, message: string) => void;
 }) {
-  const { t, errorText, zone, language } = useI18n();
+  const { t, zone, language } = useI18n();
   const modal = useModal(() => props.onClose());
   const base = createUniqueId();
   const id = (name: string) => `${base}-${name}`;
