@@ -11,6 +11,7 @@ start-token-already-linked = Your place in the commission is already linked to a
 help =
     <b>Accord</b> — the commission's assistant.
     /meetings — upcoming meetings and your answers
+    /votes — open ballots and your state's vote
     /login — a sign-in link for the dashboard
     /help — this message
     Meeting notices arrive here with buttons to answer them.
@@ -166,3 +167,73 @@ settings-zone-ask = Type your time zone's name as the IANA database writes it, f
 settings-zone-invalid = “{ $input }” is not a time zone I know. Type a name like Europe/Moscow or Asia/Almaty, or send “cancel”.
 settings-zone-saved = Time zone saved: { $zone }.
 settings-zone-cancelled = Your time zone stays as it was.
+
+# Ballots
+vote-choice-for = For
+vote-choice-against = Against
+vote-choice-abstain = Abstain
+silence-choice-for = No objection
+silence-choice-against = Objection
+silence-choice-abstain = Abstain
+ballot-header-recommendation = 🗳 <b>Vote on a draft recommendation</b> (version { $version })
+ballot-header-decision = 🗳 <b>Vote on a draft decision</b> (version { $version })
+ballot-rule-consensus = Rule: consensus — adopted if no state votes against and the quorum is met.
+ballot-rule-majority = Rule: majority — adopted if states voting for reach { $fraction } of the eligible states.
+ballot-rule-silence = Rule: silence procedure — adopted at the deadline unless a state objects.
+ballot-closes = Voting closes: <b>{ $when }</b> ({ $zone })
+ballot-closed-adopted = Voting closed { $when }: <b>adopted</b>.
+ballot-closed-not-adopted = Voting closed { $when }: <b>not adopted</b>.
+ballot-text-as-document = The full text is in the document sent with this ballot.
+ballot-state-not-voted = { $state } has not voted yet.
+ballot-state-voted = { $state } voted: <b>{ $choice }</b> — { $by }, { $at }.
+ballot-cast-by-letter = by official letter
+ballot-cast-in-room = in the meeting room
+ballot-remark-comment = Comment: { $text }
+ballot-remark-reservation = Reservation: { $text }
+ballot-can-change = Your state's vote can be changed until voting closes.
+ballot-participation = States voted: { $voted } of { $eligible } — { $quorum }.
+ballot-quorum-met = quorum reached
+ballot-quorum-not-met = no quorum yet
+ballot-results-hidden = The tally is hidden until voting closes.
+button-vote-in-private = 🗳 Vote in the private chat
+button-vote-comment = 💬 Comment
+button-vote-reservation = ⚖️ Reservation
+button-refresh = 🔄 Refresh
+button-open-ballot = 🗳 Open the ballot
+ballot-channel-letter = by letter
+ballot-channel-room = in the room
+ballot-no-vote = did not vote
+ballot-remark-kind-comment = comment
+ballot-remark-kind-reservation = reservation
+ballot-result-adopted = ✅ <b>Adopted</b>
+ballot-result-not-adopted = ❌ <b>Not adopted</b>
+ballot-result-closed-at = Voting closed { $when }.
+ballot-result-remarks = <b>Comments and reservations</b>
+ballot-text-caption = The full text of <b>{ $title }</b>, version { $version }.
+ballot-extended = ⏳ Voting on <b>{ $title }</b> has been extended: it now closes { $when } ({ $zone }).
+ballot-nudge = 🔔 Your state has not voted yet on <b>{ $title }</b>. Voting closes { $when } ({ $zone }).
+ballot-press-in-private = Votes are cast in your private chat with the bot.
+ballot-unknown = This ballot no longer exists.
+ballot-refreshed = Updated.
+ballot-not-eligible-no-state = You are not an accredited representative of a member state, so you cannot vote.
+ballot-not-eligible-state = Your state does not vote in this ballot.
+ballot-closed-already = Voting has closed. Nothing was changed.
+ballot-not-open-yet = Voting has not opened yet.
+ballot-vote-unchanged = That is your state's vote already.
+ballot-vote-recorded = Recorded: { $choice }
+ballot-remark-vote-first = Vote first: a comment or a reservation goes with your state's vote.
+ballot-remark-ask-comment = Send your comment as one message (up to { $max } characters), or /cancel.
+ballot-remark-ask-reservation = Send your state's reservation (dissenting opinion) as one message (up to { $max } characters), or /cancel.
+ballot-remark-cancelled = Cancelled: nothing was added.
+ballot-remark-too-long = That is { $length } characters; please keep it within { $max }. Send it again, or /cancel.
+ballot-remark-saved-comment = Your comment is recorded with your state's vote.
+ballot-remark-saved-reservation = Your state's reservation is recorded with its vote.
+ballot-remark-not-saved = Voting has closed or your state's vote is gone: nothing was recorded.
+votes-none = There are no open ballots for you.
+votes-header = <b>Open ballots</b>
+votes-not-voter = you do not vote in it
+votes-not-voted = your state has not voted
+votes-line = <b>{ $title }</b>
+    Your state: { $choice }. Voted: { $voted } of { $eligible }. Closes { $when }.
+reminder-ballot-not-voted = Your state has not voted on <b>{ $title }</b>; voting closes { $when }. Send /votes to vote.
+reminder-ballot-summary = Not yet voted on <b>{ $title }</b> (closes { $when }): { $names }.

@@ -11,6 +11,7 @@ start-token-already-linked = Ваше место в комиссии уже св
 help =
     <b>Accord</b> — помощник комиссии.
     /meetings — ближайшие заседания и ваши ответы
+    /votes — открытые голосования и голос вашего государства
     /login — ссылка для входа в веб-кабинет
     /help — это сообщение
     Извещения о заседаниях приходят сюда с кнопками для ответа.
@@ -166,3 +167,73 @@ settings-zone-ask = Напишите название своего часово�
 settings-zone-invalid = «{ $input }» — такого часового пояса я не знаю. Напишите название вроде Europe/Moscow или Asia/Almaty либо отправьте «отмена».
 settings-zone-saved = Часовой пояс сохранён: { $zone }.
 settings-zone-cancelled = Часовой пояс остался прежним.
+
+# Голосования
+vote-choice-for = За
+vote-choice-against = Против
+vote-choice-abstain = Воздержаться
+silence-choice-for = Нет возражений
+silence-choice-against = Возражаю
+silence-choice-abstain = Воздержаться
+ballot-header-recommendation = 🗳 <b>Голосование по проекту рекомендации</b> (редакция { $version })
+ballot-header-decision = 🗳 <b>Голосование по проекту решения</b> (редакция { $version })
+ballot-rule-consensus = Порядок: консенсус — принято, если ни одно государство не против и есть кворум.
+ballot-rule-majority = Порядок: большинство — принято, если «за» не менее { $fraction } государств, имеющих право голоса.
+ballot-rule-silence = Порядок: процедура умолчания — принято к сроку, если ни одно государство не возразит.
+ballot-closes = Голосование завершится: <b>{ $when }</b> ({ $zone })
+ballot-closed-adopted = Голосование завершено { $when }: <b>принято</b>.
+ballot-closed-not-adopted = Голосование завершено { $when }: <b>не принято</b>.
+ballot-text-as-document = Полный текст — в документе, отправленном вместе с бюллетенем.
+ballot-state-not-voted = { $state }: голос ещё не подан.
+ballot-state-voted = { $state }: <b>{ $choice }</b> — { $by }, { $at }.
+ballot-cast-by-letter = официальным письмом
+ballot-cast-in-room = в зале заседания
+ballot-remark-comment = Комментарий: { $text }
+ballot-remark-reservation = Особое мнение: { $text }
+ballot-can-change = Голос государства можно изменить до завершения голосования.
+ballot-participation = Проголосовало государств: { $voted } из { $eligible } — { $quorum }.
+ballot-quorum-met = кворум есть
+ballot-quorum-not-met = кворума пока нет
+ballot-results-hidden = Итоги скрыты до завершения голосования.
+button-vote-in-private = 🗳 Голосовать в личном чате
+button-vote-comment = 💬 Комментарий
+button-vote-reservation = ⚖️ Особое мнение
+button-refresh = 🔄 Обновить
+button-open-ballot = 🗳 Открыть бюллетень
+ballot-channel-letter = письмом
+ballot-channel-room = в зале
+ballot-no-vote = не голосовало
+ballot-remark-kind-comment = комментарий
+ballot-remark-kind-reservation = особое мнение
+ballot-result-adopted = ✅ <b>Принято</b>
+ballot-result-not-adopted = ❌ <b>Не принято</b>
+ballot-result-closed-at = Голосование завершено { $when }.
+ballot-result-remarks = <b>Комментарии и особые мнения</b>
+ballot-text-caption = Полный текст: <b>{ $title }</b>, редакция { $version }.
+ballot-extended = ⏳ Голосование по «<b>{ $title }</b>» продлено: теперь оно завершится { $when } ({ $zone }).
+ballot-nudge = 🔔 Ваше государство ещё не проголосовало по «<b>{ $title }</b>». Голосование завершится { $when } ({ $zone }).
+ballot-press-in-private = Голосуют в личном чате с ботом.
+ballot-unknown = Этого голосования больше нет.
+ballot-refreshed = Обновлено.
+ballot-not-eligible-no-state = Вы не аккредитованный представитель государства-участника и не можете голосовать.
+ballot-not-eligible-state = Ваше государство не участвует в этом голосовании.
+ballot-closed-already = Голосование завершено. Ничего не изменено.
+ballot-not-open-yet = Голосование ещё не началось.
+ballot-vote-unchanged = Это уже голос вашего государства.
+ballot-vote-recorded = Учтено: { $choice }
+ballot-remark-vote-first = Сначала проголосуйте: комментарий или особое мнение прилагается к голосу государства.
+ballot-remark-ask-comment = Отправьте комментарий одним сообщением (до { $max } знаков) или /cancel.
+ballot-remark-ask-reservation = Отправьте особое мнение государства одним сообщением (до { $max } знаков) или /cancel.
+ballot-remark-cancelled = Отменено: ничего не добавлено.
+ballot-remark-too-long = В сообщении { $length } знаков, а можно не более { $max }. Отправьте его снова или /cancel.
+ballot-remark-saved-comment = Комментарий приложен к голосу вашего государства.
+ballot-remark-saved-reservation = Особое мнение приложено к голосу вашего государства.
+ballot-remark-not-saved = Голосование завершено или голоса государства больше нет: ничего не записано.
+votes-none = Открытых для вас голосований нет.
+votes-header = <b>Открытые голосования</b>
+votes-not-voter = вы в нём не голосуете
+votes-not-voted = государство ещё не проголосовало
+votes-line = <b>{ $title }</b>
+    Ваше государство: { $choice }. Проголосовало: { $voted } из { $eligible }. Завершится { $when }.
+reminder-ballot-not-voted = Ваше государство не проголосовало по «<b>{ $title }</b>»; голосование завершится { $when }. Отправьте /votes, чтобы проголосовать.
+reminder-ballot-summary = Ещё не проголосовали по «<b>{ $title }</b>» (завершится { $when }): { $names }.

@@ -32,3 +32,10 @@ export function formatZone(zone: string, at: string): string {
 /** A calendar date ("2027-04-01") as the reader writes it: "1 April 2027", "1 апреля 2027" (no "г." to clash with a full stop). */
 export const formatDate = (date: string, language: Language): string =>
   DateTime.fromISO(date, { zone: 'utc' }).setLocale(locales[language]).toFormat('d MMMM yyyy');
+
+/** An instant as the reader writes it in their zone: "5 March 2027, 15:00", "5 марта 2027, 15:00". */
+export const formatInstant = (instant: string, zone: string, language: Language): string =>
+  DateTime.fromISO(instant, { zone: 'utc' })
+    .setZone(zone)
+    .setLocale(locales[language])
+    .toFormat('d MMMM yyyy, HH:mm');

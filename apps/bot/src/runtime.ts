@@ -2,6 +2,7 @@ import type { Database, Kysely } from '@accord/db';
 import { Api } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
+import { ballotHandlers } from './ballots/scheduling';
 import { createBot } from './bot/index';
 import { createI18n, translator } from './i18n';
 import { createDispatcher, type DispatcherOptions } from './outbox/dispatcher';
@@ -40,14 +41,14 @@ export function createTelegramRuntime(options: TelegramRuntimeOptions) {
     ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
     timeoutSeconds: 10,
   });
-  const render = createOutboxRenderer({ db, t, botUsername, groupLanguage: 'ru' });
+  const render = createOutboxRenderer({ db, t, botUsername, groupLanguage: 'ru', clock });
   const dispatcher = createDispatcher({ db, api, render, clock, logger, ...options.dispatcher });
   const scheduler = createScheduler({
     db,
     clock,
     logger,
     ...(options.dispatcher?.workerId ? { workerId: options.dispatcher.workerId } : {}),
-    handlers: reminderHandlers,
+    handlers: { ...reminderHandlers, ...ballotHandlers },
     sweeps: [sendAllDueReminders],
   });
   return { bot, api, i18n, t, render, dispatcher, scheduler };

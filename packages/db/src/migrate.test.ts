@@ -17,6 +17,7 @@ describe('migrations', () => {
       'agenda_items',
       'audit_events',
       'ballots',
+      'chat_prompts',
       'commission',
       'draft_versions',
       'drafts',

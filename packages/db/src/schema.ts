@@ -309,6 +309,10 @@ export interface BallotsTable {
   status: string;
   outcome: string | null;
   closed_at: Instant | null;
+  /** Who closed it early; null when it closed at its time (or on an objection under silence). */
+  closed_by: ColumnType<number | null, number | null | undefined, number | null>;
+  /** JSON VoterSnapshot: each eligible state's accredited representatives at the close. */
+  voter_snapshot: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: number | null;
   created_at: Instant;
 }
@@ -322,8 +326,19 @@ export interface VotesTable {
   channel: string;
   reference: string | null;
   comment: string | null;
+  /** Whether the comment is a plain comment or a reservation (a dissenting opinion). */
+  remark_kind: ColumnType<string | null, string | null | undefined, string | null>;
   cast_at: Instant;
   superseded_at: Instant | null;
+}
+
+export interface ChatPromptsTable {
+  person_id: number;
+  /** What the answer is for, e.g. 'vote-comment' or 'vote-reservation'. */
+  purpose: string;
+  subject_id: number;
+  asked_at: Instant;
+  expires_at: Instant;
 }
 
 export interface Database {
@@ -352,6 +367,7 @@ export interface Database {
   draft_versions: DraftVersionsTable;
   ballots: BallotsTable;
   votes: VotesTable;
+  chat_prompts: ChatPromptsTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

@@ -11,7 +11,13 @@ export type MessageIntent =
   | { kind: 'task-assigned'; taskId: number; dueDate: string }
   | { kind: 'task-done'; taskId: number }
   | { kind: 'extension-requested'; requestId: number }
-  | { kind: 'extension-decided'; requestId: number };
+  | { kind: 'extension-decided'; requestId: number }
+  | { kind: 'ballot-opened'; ballotId: number }
+  | { kind: 'ballot-text'; ballotId: number }
+  | { kind: 'ballot-tally'; ballotId: number; revision: number }
+  | { kind: 'ballot-extended'; ballotId: number; closesAt: string }
+  | { kind: 'ballot-nudge'; ballotId: number; at: string }
+  | { kind: 'ballot-closed'; ballotId: number };
 
 export type MessageKind = MessageIntent['kind'];
 
@@ -50,6 +56,16 @@ export const idempotencyKey = (intent: MessageIntent, recipient: Recipient): str
     case 'extension-requested':
     case 'extension-decided':
       return `${intent.kind}:${intent.requestId}:${recipientKey(recipient)}`;
+    case 'ballot-opened':
+    case 'ballot-text':
+    case 'ballot-closed':
+      return `${intent.kind}:${intent.ballotId}:${recipientKey(recipient)}`;
+    case 'ballot-tally':
+      return `${intent.kind}:${intent.ballotId}:r${intent.revision}:${recipientKey(recipient)}`;
+    case 'ballot-extended':
+      return `${intent.kind}:${intent.ballotId}:${intent.closesAt}:${recipientKey(recipient)}`;
+    case 'ballot-nudge':
+      return `${intent.kind}:${intent.ballotId}:${intent.at}:${recipientKey(recipient)}`;
     case 'reminder-digest': {
       // Reminder ids are claimed once each, so the set names the digest.
       const ids = [...intent.reminderIds, ...intent.foldedIds].sort((a, b) => a - b);

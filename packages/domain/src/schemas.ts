@@ -210,6 +210,11 @@ export const ballotInputSchema = z
   });
 
 /** A state's vote given in the room or by official letter, recorded by the secretary. */
+/** A ballot's new closing moment, as an ISO instant with its offset (the dashboard converts from the zone). */
+export const ballotExtensionSchema = z.object({
+  closesAt: isoInstant.transform((value) => new Date(value).toISOString()),
+});
+
 export const recordedVoteSchema = z.object({
   stateCode: z.enum(MEMBER_STATE_CODES),
   choice: z.enum(['for', 'against', 'abstain']),

@@ -88,12 +88,86 @@ describe('ballots (votes given outside the chat, for now)', () => {
     ).rejects.toThrow(/UNIQUE/);
   });
 
-  it('offer only objection or no objection under the silence procedure, and an objection means not adopted', async () => {
+  it('offer only objection or no objection under the silence procedure, and an objection closes it at once', async () => {
     const id = await open({ kind: 'silence' });
     expect((await vote(id, 'AM', 'abstain')).status).toBe(400);
     await vote(id, 'AM', 'against');
-    const res = await t.call(secretary, 'POST', `/api/ballots/${id}/close`);
-    expect(((await res.json()) as { outcome: string }).outcome).toBe('not-adopted');
+    const detail = (await (await t.call(secretary, 'GET', `/api/ballots/${id}`)).json()) as {
+      ballot: { status: string; outcome: string };
+    };
+    expect(detail.ballot).toMatchObject({ status: 'closed', outcome: 'not-adopted' });
+    expect((await t.call(secretary, 'POST', `/api/ballots/${id}/close`)).status).toBe(409);
+    expect((await vote(id, 'BY', 'for')).status).toBe(409);
+  });
+
+  it('close early as adopted under the silence procedure once every state says no objection', async () => {
+    const id = await open({ kind: 'silence' });
+    for (const state of ['AM', 'BY', 'KZ', 'KG', 'RU']) await vote(id, state, 'for');
+    const still = (await (await t.call(secretary, 'GET', `/api/ballots/${id}`)).json()) as {
+      ballot: { status: string };
+    };
+    expect(still.ballot.status).toBe('open');
+    await vote(id, 'TJ', 'for');
+    const done = (await (await t.call(secretary, 'GET', `/api/ballots/${id}`)).json()) as {
+      ballot: { status: string; outcome: string };
+    };
+    expect(done.ballot).toMatchObject({ status: 'closed', outcome: 'adopted' });
+  });
+
+  it('extend the close with a notice to everyone, only later than now and the current close, and audited', async () => {
+    const id = await open();
+    const late = '2027-03-08T15:00:00.000Z';
+    expect((await t.call(secretary, 'POST', `/api/ballots/${id}/extend`, { closesAt: 'soon' })).status).toBe(
+      400,
+    );
+    expect(
+      (await t.call(secretary, 'POST', `/api/ballots/${id}/extend`, { closesAt: '2027-02-01T00:00:00Z' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await t.call(await t.signIn('KZ-head'), 'POST', `/api/ballots/${id}/extend`, { closesAt: late }))
+        .status,
+    ).toBe(403);
+    const res = await t.call(secretary, 'POST', `/api/ballots/${id}/extend`, {
+      closesAt: '2027-03-08T18:00:00+03:00',
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ closesAt: late });
+    const task = await t.db
+      .selectFrom('scheduled_tasks')
+      .select('due_at')
+      .where('task_key', '=', `close-ballot:${id}`)
+      .executeTakeFirstOrThrow();
+    expect(task.due_at).toBe(late);
+    const notices = await t.db
+      .selectFrom('outbox')
+      .select('kind')
+      .where('kind', '=', 'ballot-extended')
+      .execute();
+    expect(notices.length).toBeGreaterThan(0);
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'after'])
+      .where('action', '=', 'ballot.extend')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.after ?? '{}')).toEqual({ closesAt: late });
+  });
+
+  it('nudge only the states that have not voted, and nothing once closed', async () => {
+    const id = await open();
+    await vote(id, 'AM', 'for');
+    const res = await t.call(secretary, 'POST', `/api/ballots/${id}/nudge`);
+    expect(await res.json()).toEqual({ nudged: 5 });
+    const nudged = await t.db
+      .selectFrom('outbox')
+      .innerJoin('representations', 'representations.person_id', 'outbox.recipient_person_id')
+      .select('representations.state_code')
+      .where('outbox.kind', '=', 'ballot-nudge')
+      .execute();
+    expect(nudged.length).toBeGreaterThan(0);
+    expect(nudged.map((n) => n.state_code)).not.toContain('AM');
+    await t.call(secretary, 'POST', `/api/ballots/${id}/close`);
+    expect((await t.call(secretary, 'POST', `/api/ballots/${id}/nudge`)).status).toBe(409);
   });
 
   it('cannot be opened twice on one draft, or run by a member', async () => {

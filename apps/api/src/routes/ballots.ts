@@ -1,5 +1,11 @@
 import { findBallot } from '@accord/db';
-import { ballotInputSchema, can, idParamSchema, recordedVoteSchema } from '@accord/domain';
+import {
+  ballotExtensionSchema,
+  ballotInputSchema,
+  can,
+  idParamSchema,
+  recordedVoteSchema,
+} from '@accord/domain';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { errorBody } from '../errors';
@@ -8,6 +14,8 @@ import {
   type BallotServiceError,
   ballotTally,
   closeBallot,
+  extendBallotClose,
+  nudgeNonVoters,
   openBallot,
   recordVote,
 } from '../services/ballots';
@@ -21,6 +29,7 @@ const failures: Record<BallotServiceError, [string, 400 | 404 | 409]> = {
   NotEligible: ['That state does not vote in this ballot', 400],
   ChoiceNotOffered: ['That choice is not offered under this rule', 400],
   DraftNotOpenForVote: ['Only a draft that is not in a ballot and not decided can be put to the vote', 409],
+  NotLater: ['The new closing time must come after now and after the current one', 400],
 };
 const failure = (error: BallotServiceError) =>
   [errorBody(error, failures[error][0]), failures[error][1]] as const;
@@ -67,6 +76,30 @@ export const ballotsRoutes = new Hono<AppEnv>()
     const result = await closeBallot(db, c.req.valid('param').id, signedIn(c), clock().toISOString());
     if (!result.ok) return c.json(...failure(result.error));
     return c.json({ outcome: result.value }, 200);
+  })
+  .post(
+    '/:id/extend',
+    authorize('ballots.run'),
+    validate('param', idParamSchema),
+    validate('json', ballotExtensionSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const result = await extendBallotClose(
+        db,
+        c.req.valid('param').id,
+        c.req.valid('json').closesAt,
+        signedIn(c),
+        clock().toISOString(),
+      );
+      if (!result.ok) return c.json(...failure(result.error));
+      return c.json({ closesAt: result.value }, 200);
+    },
+  )
+  .post('/:id/nudge', authorize('ballots.run'), validate('param', idParamSchema), async (c) => {
+    const { db, clock } = c.var.deps;
+    const result = await nudgeNonVoters(db, c.req.valid('param').id, signedIn(c), clock().toISOString());
+    if (!result.ok) return c.json(...failure(result.error));
+    return c.json({ nudged: result.value }, 200);
   });
 
 /** `POST /api/drafts/:id/ballots`: put the draft's current version to the vote. */

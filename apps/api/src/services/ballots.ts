@@ -1,13 +1,17 @@
 import {
+  announceBallot,
+  applyVote,
   type Ballot,
-  castVote,
-  closeBallotOnce,
+  closeBallotNow,
   type Database,
+  extendBallot,
   findBallot,
   findDraft,
   insertBallot,
   type Kysely,
   listVotes,
+  liveChoices,
+  nudgeBallot,
   setDraftStatus,
 } from '@accord/db';
 import type { ballotInputSchema } from '@accord/domain';
@@ -20,7 +24,6 @@ import {
   MEMBER_STATE_CODES,
   type MemberStateCode,
   ok,
-  outcomeAtClose,
   type Person,
   type Result,
   tally,
@@ -30,13 +33,12 @@ import type { z } from 'zod';
 import { auditByPerson, beforeAfter } from './audit';
 
 type Db = Kysely<Database>;
-export type BallotServiceError = BallotError | 'NotFound' | 'AlreadyClosed';
+export type BallotServiceError = BallotError | 'NotFound' | 'AlreadyClosed' | 'NotLater';
 
 /** The state of play: each eligible state's live vote, and the tally. */
 export async function ballotTally(db: Db, ballot: Ballot) {
   const votes = await listVotes(db, ballot.id);
-  const live = new Map(votes.filter((v) => v.live).map((v) => [v.stateCode, v.choice] as const));
-  return { votes, tally: tally(ballot.eligibleStates, live, ballot.quorum) };
+  return { votes, tally: tally(ballot.eligibleStates, liveChoices(votes), ballot.quorum) };
 }
 
 /** Opens a ballot on the draft's current version; the draft goes to voting and its text is locked. */
@@ -74,6 +76,7 @@ export async function openBallot(
       recordId: ballotId,
       ...beforeAfter(null, { draftId, version: draft.currentVersion, ...input }),
     });
+    await announceBallot(trx, ballotId, now);
     return ballotId;
   });
   return id === null ? err('DraftNotOpenForVote') : ok(id);
@@ -97,32 +100,24 @@ export async function recordVote(
   if (!ballot) return err('NotFound');
   const decision = decideVote(ballot, vote.stateCode, vote.choice, now);
   if (!decision.ok) return err(decision.error);
-  await db.transaction().execute(async (trx) => {
-    const before = (await listVotes(trx, ballotId)).find((v) => v.live && v.stateCode === vote.stateCode);
-    await castVote(
+  await db.transaction().execute((trx) =>
+    applyVote(
       trx,
+      ballot,
       {
-        ballotId,
-        stateCode: vote.stateCode,
+        ...vote,
         personId: null,
-        choice: vote.choice,
-        channel: vote.channel,
-        reference: vote.reference,
         comment: vote.comment || null,
+        remarkKind: vote.comment ? 'comment' : null,
       },
+      { personId: actor.id, kind: 'person' },
       now,
-    );
-    await auditByPerson(trx, actor, now, {
-      action: 'vote.record',
-      recordType: 'ballot',
-      recordId: ballotId,
-      ...beforeAfter(before ?? null, vote),
-    });
-  });
+    ),
+  );
   return ok(true);
 }
 
-/** Closes the ballot once, with the outcome its rule gives; the draft is adopted or rejected with it. */
+/** Closes the ballot once, early, with the outcome its rule gives; everyone is told. */
 export async function closeBallot(
   db: Db,
   ballotId: number,
@@ -132,24 +127,41 @@ export async function closeBallot(
   const ballot = await findBallot(db, ballotId);
   if (!ballot) return err('NotFound');
   if (ballot.status === 'closed') return err('AlreadyClosed');
-  const closed = await db.transaction().execute(async (trx) => {
-    const { tally: t } = await ballotTally(trx, ballot);
-    const outcome = outcomeAtClose(ballot.rule, t);
-    if (!(await closeBallotOnce(trx, ballotId, outcome, now))) return null;
-    await setDraftStatus(
-      trx,
-      ballot.draftId,
-      ['voting'],
-      outcome === 'adopted' ? 'adopted' : 'rejected',
-      now,
-    );
-    await auditByPerson(trx, actor, now, {
-      action: 'ballot.close',
-      recordType: 'ballot',
-      recordId: ballotId,
-      ...beforeAfter({ status: 'open' }, { status: 'closed', outcome, tally: t }),
-    });
-    return outcome;
-  });
-  return closed === null ? err('AlreadyClosed') : ok(closed);
+  const outcome = await db
+    .transaction()
+    .execute((trx) => closeBallotNow(trx, ballotId, { personId: actor.id, kind: 'person' }, now));
+  return outcome === null ? err('AlreadyClosed') : ok(outcome);
+}
+
+/** Moves the close later, with a notice to everyone; the new close must come after now and after the old one. */
+export async function extendBallotClose(
+  db: Db,
+  ballotId: number,
+  closesAt: string,
+  actor: Person,
+  now: string,
+): Promise<Result<string, BallotServiceError>> {
+  const ballot = await findBallot(db, ballotId);
+  if (!ballot) return err('NotFound');
+  if (ballot.status === 'closed') return err('AlreadyClosed');
+  if (Date.parse(closesAt) <= Math.max(Date.parse(now), Date.parse(ballot.closesAt))) return err('NotLater');
+  const moved = await db
+    .transaction()
+    .execute((trx) => extendBallot(trx, ballotId, closesAt, { personId: actor.id, kind: 'person' }, now));
+  return moved ? ok(closesAt) : err('AlreadyClosed');
+}
+
+/** Reminds the states that have not voted; returns how many states were reminded. */
+export async function nudgeNonVoters(
+  db: Db,
+  ballotId: number,
+  actor: Person,
+  now: string,
+): Promise<Result<number, BallotServiceError>> {
+  const ballot = await findBallot(db, ballotId);
+  if (!ballot) return err('NotFound');
+  const count = await db
+    .transaction()
+    .execute((trx) => nudgeBallot(trx, ballotId, { personId: actor.id, kind: 'person' }, now));
+  return count === null ? err('AlreadyClosed') : ok(count);
 }

@@ -12,6 +12,7 @@ import { reachabilityFeature } from './features/reachability';
 import { rsvpFeature } from './features/rsvp';
 import { settingsFeature } from './features/settings';
 import { startFeature } from './features/start';
+import { votesFeature } from './features/votes';
 import { dedupeUpdates } from './middleware/dedupe-updates';
 import { loadPerson } from './middleware/load-person';
 
@@ -25,6 +26,7 @@ export interface CreateBotOptions {
 export const BOT_COMMANDS = {
   en: [
     { command: 'meetings', description: 'Upcoming meetings and your answers' },
+    { command: 'votes', description: "Open ballots and your state's vote" },
     { command: 'deadlines', description: 'Your tasks and their deadlines' },
     { command: 'login', description: 'A sign-in link for the dashboard' },
     { command: 'settings', description: 'Language, time zone, hours and reminders' },
@@ -32,6 +34,7 @@ export const BOT_COMMANDS = {
   ],
   ru: [
     { command: 'meetings', description: 'Ближайшие заседания и ваши ответы' },
+    { command: 'votes', description: 'Открытые голосования и голос вашего государства' },
     { command: 'deadlines', description: 'Ваши задачи и их сроки' },
     { command: 'login', description: 'Ссылка для входа в веб-кабинет' },
     { command: 'settings', description: 'Язык, часовой пояс, часы и напоминания' },
@@ -65,6 +68,7 @@ export function createBot(
   bot.errorBoundary(
     onFeatureError,
     reachabilityFeature,
+    votesFeature,
     startFeature,
     loginFeature,
     helpFeature,

@@ -6,6 +6,7 @@ import {
   type Kysely,
   markMessageFailed,
   markMessageSent,
+  markMessageSkipped,
   rescheduleMessage,
 } from '@accord/db';
 import { addMilliseconds, decideOnFailure, type SendOutcome } from '@accord/domain';
@@ -114,7 +115,8 @@ export function createDispatcher(options: DispatcherOptions) {
       const rendered = await render(row);
       if (!rendered.ok) {
         pacer.refund();
-        await markMessageFailed(db, row.id, owner, rendered.reason);
+        if (rendered.skip) await markMessageSkipped(db, row.id, owner, rendered.reason, iso());
+        else await markMessageFailed(db, row.id, owner, rendered.reason);
         return;
       }
       const message = rendered.message;

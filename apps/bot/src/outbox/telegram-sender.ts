@@ -1,16 +1,42 @@
 import type { SendOutcome } from '@accord/domain';
-import { type Api, GrammyError, HttpError } from 'grammy';
+import { type Api, GrammyError, HttpError, InputFile } from 'grammy';
 import type { OutboundMessage } from '../render/outbox-renderer';
 
-/** Sends one rendered message and reports what Telegram said, without throwing. */
+const isNotModified = (error: unknown) =>
+  error instanceof GrammyError && error.description.includes('message is not modified');
+
+async function deliver(api: Api, message: OutboundMessage): Promise<number> {
+  const markup = { reply_markup: { inline_keyboard: message.keyboard } };
+  if (message.editMessageId !== undefined) {
+    try {
+      await api.editMessageText(message.chatId, message.editMessageId, message.text, {
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        ...markup,
+      });
+    } catch (error) {
+      // The message shows this already: the edit's work is done.
+      if (!isNotModified(error)) throw error;
+    }
+    return message.editMessageId;
+  }
+  if (message.document) {
+    const file = new InputFile(Buffer.from(message.document.content, 'utf8'), message.document.fileName);
+    const sent = await api.sendDocument(message.chatId, file, { caption: message.text, parse_mode: 'HTML' });
+    return sent.message_id;
+  }
+  const sent = await api.sendMessage(message.chatId, message.text, {
+    parse_mode: 'HTML',
+    link_preview_options: { is_disabled: true },
+    ...(message.keyboard.length > 0 ? markup : {}),
+  });
+  return sent.message_id;
+}
+
+/** Sends (or edits) one rendered message and reports what Telegram said, without throwing. */
 export async function sendToTelegram(api: Api, message: OutboundMessage): Promise<SendOutcome> {
   try {
-    const sent = await api.sendMessage(message.chatId, message.text, {
-      parse_mode: 'HTML',
-      link_preview_options: { is_disabled: true },
-      ...(message.keyboard.length > 0 ? { reply_markup: { inline_keyboard: message.keyboard } } : {}),
-    });
-    return { ok: true, messageId: sent.message_id };
+    return { ok: true, messageId: await deliver(api, message) };
   } catch (error) {
     if (error instanceof GrammyError) {
       return {

@@ -1,18 +1,24 @@
 import {
+  ballotAudience,
   type Database,
   type DeliveryPreferences,
+  findBallot,
   findDeliveryPreferences,
   findMeetingAudience,
   findMeetingById,
   getCommissionOrThrow,
   type Kysely,
+  listBallots,
   listPeople,
   listRepresentations,
   listRsvps,
+  listVotes,
+  liveChoices,
   meetingRhythm,
   syncReminders,
 } from '@accord/db';
 import {
+  ballotReminders,
   DEFAULT_LADDER,
   deadlineReminders,
   isRepresentationActive,
@@ -201,7 +207,26 @@ async function planWeeklyDigest(db: Db, secretaryId: number, now: string): Promi
   );
 }
 
+/** A ballot's reminders: the representatives of each state that has not voted, and the secretaries. */
+async function planBallot(db: Db, ballotId: number, now: string): Promise<ReminderPlan[]> {
+  const ballot = await findBallot(db, ballotId);
+  if (!ballot) return [];
+  const voted = liveChoices(await listVotes(db, ballotId));
+  const { voters } = await ballotAudience(db, ballot, now);
+  const unvoted = voters
+    .filter((v) => !voted.has(v.stateCode) && reachable(v.person))
+    .map((v) => v.person.id);
+  const prefs = await findDeliveryPreferences(db, unvoted);
+  const { secretaries } = await staff(db);
+  return ballotReminders(
+    ballot,
+    unvoted.map((id) => recipient(id, prefs.get(id))).filter((r): r is ReminderRecipient => r !== null),
+    secretaries,
+  );
+}
+
 const planners: Record<string, (db: Db, id: number, now: string) => Promise<ReminderPlan[]>> = {
+  ballot: planBallot,
   meeting: planMeeting,
   task: planTask,
   'commission-year': planCommissionYear,
@@ -233,12 +258,14 @@ export async function planAllReminders(db: Db, now: string): Promise<number> {
     .where('starts_at', '>', now)
     .execute();
   const tasks = await db.selectFrom('tasks').select('id').where('status', '=', 'open').execute();
+  const ballots = await listBallots(db, { status: 'open' });
   for (const m of meetings) await planReminders(db, 'meeting', m.id, now);
+  for (const b of ballots) await planReminders(db, 'ballot', b.id, now);
   for (const t of tasks) await planReminders(db, 'task', t.id, now);
   const year = Number(now.slice(0, 4));
   await planReminders(db, 'commission-year', year, now);
   await planReminders(db, 'annual-report', year, now);
   const { secretaries } = await staff(db);
   for (const s of secretaries) await planReminders(db, 'weekly-digest', s.personId, now);
-  return meetings.length + tasks.length + 2 + secretaries.length;
+  return meetings.length + tasks.length + ballots.length + 2 + secretaries.length;
 }

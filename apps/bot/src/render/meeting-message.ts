@@ -85,4 +85,4 @@ export function renderMeetingMessage(
 }
 
 /** The chosen answer's button carries a dot, so the choice shows on the buttons too. */
-const mark = (label: string, chosen: boolean) => (chosen ? `• ${label} •` : label);
+export const mark = (label: string, chosen: boolean) => (chosen ? `• ${label} •` : label);

@@ -9,6 +9,7 @@ import {
 import { escapeHtml, type Language, type MessageIntent } from '@accord/domain';
 import type { InlineKeyboardButton } from 'grammy/types';
 import type { Translate } from '../i18n';
+import { renderBallotIntent } from './ballot-outbox';
 import { type MeetingMessageKind, renderMeetingMessage } from './meeting-message';
 import { renderReminderDigest } from './reminder-digest';
 import { renderTaskMessage } from './task-messages';
@@ -19,9 +20,16 @@ export interface OutboundMessage {
   keyboard: InlineKeyboardButton[][];
   /** The person whose private chat this is, if any: a 403 makes them unreachable. */
   personId: number | null;
+  /** Edit this message (sent earlier) instead of sending a new one. */
+  editMessageId?: number;
+  /** Send a document with the text as its caption. */
+  document?: { fileName: string; content: string };
 }
 
-export type RenderOutcome = { ok: true; message: OutboundMessage } | { ok: false; reason: string };
+/** A rendered message, or why there is none: `skip` when nothing needs sending, otherwise a failure. */
+export type RenderOutcome =
+  | { ok: true; message: OutboundMessage }
+  | { ok: false; reason: string; skip?: boolean };
 
 export interface RendererDeps {
   db: Kysely<Database>;
@@ -29,6 +37,7 @@ export interface RendererDeps {
   botUsername: string;
   /** Group chats read in the commission's working language. */
   groupLanguage: Language;
+  clock: () => Date;
 }
 
 const meetingKinds: Record<string, MeetingMessageKind> = {
@@ -107,6 +116,16 @@ export function createOutboxRenderer(deps: RendererDeps) {
           ok: true,
           message: { chatId: to.chatId, text, keyboard: [], personId: to.person?.id ?? null },
         };
+      }
+      case 'ballot-opened':
+      case 'ballot-text':
+      case 'ballot-tally':
+      case 'ballot-extended':
+      case 'ballot-nudge':
+      case 'ballot-closed': {
+        const to = await reader(message, 'UTC');
+        if ('error' in to) return { ok: false, reason: to.error ?? 'unknown recipient' };
+        return renderBallotIntent({ db, t, botUsername: deps.botUsername, clock: deps.clock }, intent, to);
       }
       case 'reminder-digest': {
         const to = await reader(message, 'UTC');

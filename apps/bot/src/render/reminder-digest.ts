@@ -17,6 +17,7 @@ import { escapeHtml, fitMessage, isRepresentationActive, type Language } from '@
 import { formatDate, formatSpan, formatZone } from '../format';
 import type { Translate } from '../i18n';
 import { unansweredInvitees } from '../reminders/planner';
+import { ballotReminderLine } from './ballot-reminder';
 
 export interface DigestReader {
   language: Language;
@@ -127,6 +128,7 @@ async function line(
     });
   }
   if (reminder.subject_type === 'weekly-digest') return overdueSummary(db, t, reader, reminder.due_at);
+  if (reminder.subject_type === 'ballot') return ballotReminderLine(db, t, reader, reminder);
   const task = await db
     .selectFrom('tasks')
     .selectAll()

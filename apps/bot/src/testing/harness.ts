@@ -1,13 +1,26 @@
 import {
+  announceBallot,
   type Database,
   enqueueMessages,
+  insertBallot,
+  insertDraft,
   insertMeeting,
   type Kysely,
   listPeople,
   openTestDatabase,
+  setDraftStatus,
   setMeetingStatus,
 } from '@accord/db';
-import { type MeetingDetails, meetingInvitees, outboxDrafts } from '@accord/domain';
+import {
+  addMilliseconds,
+  type BallotRule,
+  DEFAULT_QUORUM,
+  MEMBER_STATE_CODES,
+  type MeetingDetails,
+  type MemberStateCode,
+  meetingInvitees,
+  outboxDrafts,
+} from '@accord/domain';
 import { sandboxDemoUsers, seedDemoPeople, seedReference } from '@accord/seeds';
 import { type SandboxOptions, startSandbox } from '@accord/telegram-sandbox';
 import { createLogger } from '../logger';
@@ -91,6 +104,55 @@ export async function startBotHarness(
     });
   }
 
+  /** Writes a draft and opens a ballot on it, announced as the API does; returns the ballot's id. */
+  async function openBallot(
+    options: {
+      rule?: BallotRule;
+      text?: string;
+      closesAt?: string;
+      resultsHidden?: boolean;
+      eligibleStates?: MemberStateCode[];
+    } = {},
+  ): Promise<number> {
+    const at = clock().toISOString();
+    const secretary = await person('secretary');
+    return db.transaction().execute(async (trx) => {
+      const draftId = await insertDraft(
+        trx,
+        {
+          kind: 'recommendation',
+          title: 'On a single exhibition field',
+          text:
+            options.text ??
+            'The member states hold one joint exhibition a year.\n\nArticle 2. Costs are shared.',
+          directionIds: [],
+          agendaItemId: null,
+        },
+        secretary.id,
+        at,
+      );
+      await setDraftStatus(trx, draftId, ['draft'], 'voting', at);
+      const ballotId = await insertBallot(
+        trx,
+        {
+          draftId,
+          draftVersion: 1,
+          rule: options.rule ?? { kind: 'consensus' },
+          quorum: DEFAULT_QUORUM,
+          eligibleStates: options.eligibleStates ?? [...MEMBER_STATE_CODES],
+          opensAt: at,
+          closesAt: options.closesAt ?? addMilliseconds(at, 3 * 24 * 3_600_000),
+          timeZone: 'Europe/Moscow',
+          resultsHidden: options.resultsHidden ?? false,
+        },
+        secretary.id,
+        at,
+      );
+      await announceBallot(trx, ballotId, at);
+      return ballotId;
+    });
+  }
+
   /** Waits for an async condition (the driver's waitFor takes synchronous probes). */
   async function eventually<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
@@ -110,7 +172,17 @@ export async function startBotHarness(
     await db.destroy();
   }
 
-  return { sandbox, driver: sandbox.driver, db, runtime, person, announceMeeting, eventually, close };
+  return {
+    sandbox,
+    driver: sandbox.driver,
+    db,
+    runtime,
+    person,
+    announceMeeting,
+    openBallot,
+    eventually,
+    close,
+  };
 }
 
 export type BotHarness = Awaited<ReturnType<typeof startBotHarness>>;

@@ -300,6 +300,12 @@ export const en = {
   'messageKind.task-done': 'Task done',
   'messageKind.extension-requested': 'Extension requested',
   'messageKind.extension-decided': 'Extension decided',
+  'messageKind.ballot-opened': 'Ballot',
+  'messageKind.ballot-text': 'Ballot text',
+  'messageKind.ballot-tally': 'Ballot update',
+  'messageKind.ballot-extended': 'Ballot extended',
+  'messageKind.ballot-nudge': 'Ballot nudge',
+  'messageKind.ballot-closed': 'Ballot result',
 
   'audit.title': 'Audit log',
   'audit.explain':

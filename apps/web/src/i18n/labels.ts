@@ -95,6 +95,12 @@ const MESSAGE_KIND_LABELS = {
   'task-done': 'messageKind.task-done',
   'extension-requested': 'messageKind.extension-requested',
   'extension-decided': 'messageKind.extension-decided',
+  'ballot-opened': 'messageKind.ballot-opened',
+  'ballot-text': 'messageKind.ballot-text',
+  'ballot-tally': 'messageKind.ballot-tally',
+  'ballot-extended': 'messageKind.ballot-extended',
+  'ballot-nudge': 'messageKind.ballot-nudge',
+  'ballot-closed': 'messageKind.ballot-closed',
 } as const satisfies Record<MessageKind, MessageKey>;
 
 /** The label of an outbox message's kind (the API sends it as a plain string); undefined for a kind this build does not know. */

@@ -301,6 +301,12 @@ export const ru: Dictionary = {
   'messageKind.task-done': 'Поручение выполнено',
   'messageKind.extension-requested': 'Запрос о продлении срока',
   'messageKind.extension-decided': 'Решение о продлении срока',
+  'messageKind.ballot-opened': 'Бюллетень',
+  'messageKind.ballot-text': 'Текст к бюллетеню',
+  'messageKind.ballot-tally': 'Обновление бюллетеня',
+  'messageKind.ballot-extended': 'Голосование продлено',
+  'messageKind.ballot-nudge': 'Напоминание о голосовании',
+  'messageKind.ballot-closed': 'Итоги голосования',
 
   'audit.title': 'Журнал аудита',
   'audit.explain':

@@ -1,6 +1,13 @@
-import type { BallotOutcome, BallotRule, Fraction, MemberStateCode, VoteChoice } from '@accord/domain';
+import type {
+  BallotOutcome,
+  BallotRule,
+  Fraction,
+  MemberStateCode,
+  RemarkKind,
+  VoteChoice,
+} from '@accord/domain';
 import type { Kysely } from 'kysely';
-import type { Database } from '../schema';
+import type { BallotsTable, Database, Selectable } from '../schema';
 
 type Db = Kysely<Database>;
 
@@ -18,32 +25,53 @@ export interface Ballot {
   status: 'open' | 'closed';
   outcome: BallotOutcome | null;
   closedAt: string | null;
+  closedBy: number | null;
+  /** Each eligible state's accredited representatives when the ballot closed; null while open. */
+  voterSnapshot: VoterSnapshot | null;
 }
+
+export type VoterSnapshot = { stateCode: MemberStateCode; people: { id: number; name: string }[] }[];
+
+type BallotRow = Selectable<BallotsTable>;
+
+const toBallot = (r: BallotRow): Ballot => ({
+  id: r.id,
+  draftId: r.draft_id,
+  draftVersion: r.draft_version,
+  rule: JSON.parse(r.rule) as BallotRule,
+  quorum: JSON.parse(r.quorum) as Fraction,
+  eligibleStates: JSON.parse(r.eligible_states) as MemberStateCode[],
+  opensAt: r.opens_at,
+  closesAt: r.closes_at,
+  timeZone: r.time_zone,
+  resultsHidden: r.results_hidden === 1,
+  status: r.status as Ballot['status'],
+  outcome: r.outcome as BallotOutcome | null,
+  closedAt: r.closed_at,
+  closedBy: r.closed_by,
+  voterSnapshot: r.voter_snapshot === null ? null : (JSON.parse(r.voter_snapshot) as VoterSnapshot),
+});
 
 export async function findBallot(db: Db, id: number): Promise<Ballot | undefined> {
   const r = await db.selectFrom('ballots').selectAll().where('id', '=', id).executeTakeFirst();
-  return (
-    r && {
-      id: r.id,
-      draftId: r.draft_id,
-      draftVersion: r.draft_version,
-      rule: JSON.parse(r.rule) as BallotRule,
-      quorum: JSON.parse(r.quorum) as Fraction,
-      eligibleStates: JSON.parse(r.eligible_states) as MemberStateCode[],
-      opensAt: r.opens_at,
-      closesAt: r.closes_at,
-      timeZone: r.time_zone,
-      resultsHidden: r.results_hidden === 1,
-      status: r.status as Ballot['status'],
-      outcome: r.outcome as BallotOutcome | null,
-      closedAt: r.closed_at,
-    }
-  );
+  return r && toBallot(r);
+}
+
+/** Ballots, open ones first and then the latest; optionally only open ones, or one draft's. */
+export async function listBallots(
+  db: Db,
+  filter: { status?: Ballot['status']; draftId?: number } = {},
+): Promise<Ballot[]> {
+  let query = db.selectFrom('ballots').selectAll();
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.draftId !== undefined) query = query.where('draft_id', '=', filter.draftId);
+  const rows = await query.orderBy('status', 'desc').orderBy('closes_at').orderBy('id', 'desc').execute();
+  return rows.map(toBallot);
 }
 
 export async function insertBallot(
   db: Db,
-  b: Omit<Ballot, 'id' | 'status' | 'outcome' | 'closedAt'>,
+  b: Omit<Ballot, 'id' | 'status' | 'outcome' | 'closedAt' | 'closedBy' | 'voterSnapshot'>,
   by: number,
   now: string,
 ): Promise<number> {
@@ -84,25 +112,30 @@ export async function listVotes(db: Db, ballotId: number) {
     channel: r.channel,
     reference: r.reference,
     comment: r.comment,
+    remarkKind: r.remark_kind as RemarkKind | null,
     castAt: r.cast_at,
     live: r.superseded_at === null,
   }));
 }
 
+/** A state's vote as cast: by a person in chat, or recorded by the secretary from the room or a letter. */
+export interface VoteInput {
+  stateCode: MemberStateCode;
+  personId: number | null;
+  choice: VoteChoice;
+  channel: 'telegram' | 'room' | 'letter';
+  reference: string | null;
+  comment: string | null;
+  remarkKind?: RemarkKind | null;
+}
+
+/** Each state's effective choice: its live vote. */
+export const liveChoices = (
+  votes: ReadonlyArray<{ live: boolean; stateCode: MemberStateCode; choice: VoteChoice }>,
+) => new Map(votes.filter((v) => v.live).map((v) => [v.stateCode, v.choice] as const));
+
 /** Records a state's vote: the live one is superseded and the new one inserted, in the caller's transaction. */
-export async function castVote(
-  db: Db,
-  v: {
-    ballotId: number;
-    stateCode: MemberStateCode;
-    personId: number | null;
-    choice: VoteChoice;
-    channel: 'telegram' | 'room' | 'letter';
-    reference: string | null;
-    comment: string | null;
-  },
-  now: string,
-): Promise<void> {
+export async function castVote(db: Db, v: VoteInput & { ballotId: number }, now: string): Promise<void> {
   await db
     .updateTable('votes')
     .set({ superseded_at: now })
@@ -120,6 +153,7 @@ export async function castVote(
       channel: v.channel,
       reference: v.reference,
       comment: v.comment,
+      remark_kind: v.comment ? (v.remarkKind ?? 'comment') : null,
       cast_at: now,
     })
     .execute();
@@ -129,12 +163,46 @@ export async function castVote(
 export async function closeBallotOnce(
   db: Db,
   id: number,
-  outcome: BallotOutcome,
+  close: { outcome: BallotOutcome; closedBy: number | null; voterSnapshot: VoterSnapshot },
   now: string,
 ): Promise<boolean> {
   const result = await db
     .updateTable('ballots')
-    .set({ status: 'closed', outcome, closed_at: now })
+    .set({
+      status: 'closed',
+      outcome: close.outcome,
+      closed_at: now,
+      closed_by: close.closedBy,
+      voter_snapshot: JSON.stringify(close.voterSnapshot),
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Puts a remark on the state's live vote; false when the state has no live vote. */
+export async function setLiveVoteRemark(
+  db: Db,
+  ballotId: number,
+  stateCode: MemberStateCode,
+  remark: { comment: string; kind: RemarkKind },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('votes')
+    .set({ comment: remark.comment, remark_kind: remark.kind })
+    .where('ballot_id', '=', ballotId)
+    .where('state_code', '=', stateCode)
+    .where('superseded_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Moves an open ballot's close later; false when it is closed already. */
+export async function moveBallotClose(db: Db, id: number, closesAt: string): Promise<boolean> {
+  const result = await db
+    .updateTable('ballots')
+    .set({ closes_at: closesAt })
     .where('id', '=', id)
     .where('status', '=', 'open')
     .executeTakeFirst();

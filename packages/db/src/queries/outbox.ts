@@ -186,3 +186,37 @@ export async function countOutboxByState(db: Db): Promise<Record<string, number>
     .execute();
   return Object.fromEntries(rows.map((r) => [r.state, Number(r.count)]));
 }
+
+/** The Telegram id of the latest sent message of a kind about a subject to one recipient, to edit it. */
+export async function findSentMessageId(
+  db: Db,
+  query: { kind: string; subject: Subject; personId: number | null; chatId: number | null },
+): Promise<number | null> {
+  let select = db
+    .selectFrom('outbox')
+    .select('telegram_message_id')
+    .where('kind', '=', query.kind)
+    .where('subject_type', '=', query.subject.type)
+    .where('subject_id', '=', query.subject.id)
+    .where('state', '=', 'sent')
+    .where('telegram_message_id', 'is not', null);
+  select =
+    query.personId !== null
+      ? select.where('recipient_person_id', '=', query.personId)
+      : select.where('recipient_chat_id', '=', query.chatId);
+  const row = await select.orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row?.telegram_message_id ?? null;
+}
+
+/** Settles a row that turned out to have nothing to send (an edit of a message that never went out). */
+export async function markMessageSkipped(db: Db, id: number, owner: string, reason: string, now: string) {
+  await settle(db, id, owner)
+    .set({
+      state: 'sent',
+      sent_at: now,
+      last_error: `skipped: ${reason}`,
+      lease_owner: null,
+      lease_until: null,
+    })
+    .execute();
+}
