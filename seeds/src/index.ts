@@ -1,3 +1,10 @@
 export { DEMO_PEOPLE, type DemoPerson, SANDBOX_TELEGRAM_ID_BASE } from './demo-people';
 export { COMMISSION, MEMBER_STATES, PROGRAM_2020 } from './reference';
-export { type DemoSeedOptions, sandboxDemoUsers, seedDemoPeople, seedReference } from './seed';
+export {
+  type DemoSeedOptions,
+  linkSandboxCommissionGroup,
+  SANDBOX_COMMISSION_GROUP,
+  sandboxDemoUsers,
+  seedDemoPeople,
+  seedReference,
+} from './seed';

@@ -110,3 +110,19 @@ export const sandboxDemoUsers = () =>
     language_code: p.language,
     key: p.key,
   }));
+
+/** The demo commission's group chat in the sandbox: every linked demo person is in it. */
+export const SANDBOX_COMMISSION_GROUP = { id: -1_000_700_000, title: 'Комиссия / Commission' } as const;
+
+/**
+ * Makes the sandbox group the commission's group chat, unless one is set already: notices and
+ * ballots then reach the group as they would in Telegram. Returns the group with its members.
+ */
+export async function linkSandboxCommissionGroup(db: Db, now: string) {
+  await db
+    .updateTable('commission')
+    .set({ group_chat_id: SANDBOX_COMMISSION_GROUP.id, updated_at: now })
+    .where('group_chat_id', 'is', null)
+    .execute();
+  return { ...SANDBOX_COMMISSION_GROUP, memberIds: sandboxDemoUsers().map((u) => u.id) };
+}

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createLogger, createTelegramRuntime } from '@accord/bot';
 import { migrateToLatestOrThrow, openDatabase } from '@accord/db';
-import { sandboxDemoUsers, seedDemoPeople, seedReference } from '@accord/seeds';
+import { linkSandboxCommissionGroup, sandboxDemoUsers, seedDemoPeople, seedReference } from '@accord/seeds';
 import { type Sandbox, startSandbox } from '@accord/telegram-sandbox';
 import { serve } from '@hono/node-server';
 import { Api, webhookCallback } from 'grammy';
@@ -42,6 +42,7 @@ async function connectTelegram(): Promise<{
   await seedDemoPeople(db, clock().toISOString(), { linkSandboxTelegram: true });
   for (const user of sandboxDemoUsers())
     started.driver.addUser({ id: user.id, first_name: user.first_name, language_code: user.language_code });
+  started.driver.addGroup(await linkSandboxCommissionGroup(db, clock().toISOString()));
   logger.warn(
     { sandbox: started.url },
     'No TELEGRAM_BOT_TOKEN: the bot talks to the bundled Telegram sandbox, with the demo commission',

@@ -48,8 +48,15 @@ async function enqueueForMeeting(
   now: string,
 ) {
   await scheduleTask(trx, planRemindersTask('meeting', intent.meetingId, now));
-  const drafts = outboxDrafts(intent, await meetingRecipients(trx, intent.meetingId), now);
-  return enqueueMessages(trx, drafts, { type: 'meeting', id: intent.meetingId }, now);
+  const recipients = await meetingRecipients(trx, intent.meetingId);
+  await enqueueMessages(
+    trx,
+    outboxDrafts(intent, recipients, now),
+    { type: 'meeting', id: intent.meetingId },
+    now,
+  );
+  // The people it goes to (the group's copy is not a person).
+  return recipients.filter((r) => 'personId' in r).length;
 }
 
 export async function createMeeting(

@@ -245,3 +245,44 @@ describe('the escalation ladder from the commission’s settings', () => {
     ]);
   });
 });
+
+describe('ballot reminders', () => {
+  it('remind each representative of a state that has not voted a day before the close, and the secretary of who has not', async () => {
+    setNow('2099-03-01T06:00:00.000Z');
+    h = await startBotHarness({ clock });
+    const ballotId = await h.openBallot({ closesAt: '2099-03-05T12:00:00.000Z' }); // 15:00 in Moscow
+    await planReminders(h.db, 'ballot', ballotId, clock().toISOString());
+    const planned = await reminderRows();
+    expect(planned.filter((r) => r.rule === 'ballot-not-voted')).toHaveLength(12);
+    expect(planned.filter((r) => r.rule === 'ballot-summary')).toHaveLength(1);
+    // Kazakhstan votes: its two representatives hear no more; the others still do.
+    const kz = await h.person('KZ-head');
+    const ballot = await h.driver.waitFor(() =>
+      h.driver
+        .chat(kz.telegramId)
+        .messages.find((m) => m.buttons.flat().some((b) => b.callback_data === `v:${ballotId}:f`)),
+    );
+    h.driver.pressButton(kz.telegramId, kz.telegramId, ballot.message_id, `v:${ballotId}:f`);
+    await h.eventually(async () => (await h.db.selectFrom('votes').select('id').execute()).length === 1);
+    await planReminders(h.db, 'ballot', ballotId, clock().toISOString());
+    const pending = (await reminderRows()).filter((r) => r.state === 'pending');
+    expect(pending.filter((r) => r.rule === 'ballot-not-voted')).toHaveLength(10);
+    setNow('2099-03-04T12:00:00.000Z');
+    const scheduler = createScheduler({
+      db: h.db,
+      clock,
+      logger: createLogger('silent', 'test'),
+      sweeps: [({ db, owner, now }) => sendDueReminders(db, owner, now)],
+    });
+    await scheduler.tick();
+    const tj = await h.person('TJ-head');
+    const secretary = await h.person('secretary');
+    const toTj = await h.driver.waitFor(() => digestsTo(tj.telegramId)[0]);
+    expect(toTj.text).toContain('Ваше государство не проголосовало');
+    const toSecretary = await h.driver.waitFor(() => digestsTo(secretary.telegramId)[0]);
+    expect(toSecretary.text).toContain('Ещё не проголосовали');
+    expect(toSecretary.text).not.toContain('Казахстан');
+    expect(toSecretary.text).toContain('Таджикистан');
+    expect(digestsTo(kz.telegramId)).toEqual([]);
+  });
+});

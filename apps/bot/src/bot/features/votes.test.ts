@@ -1,4 +1,5 @@
 import { closeBallotNow } from '@accord/db';
+import { linkSandboxCommissionGroup } from '@accord/seeds';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type BotHarness, startBotHarness } from '../../testing/harness';
 
@@ -269,5 +270,40 @@ describe('the silence procedure in chat', () => {
       .where('id', '=', ballotId)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'closed', outcome: 'not-adopted' });
+  });
+});
+
+describe('the commission group during a ballot', () => {
+  it('gets the summary with a link to the private chat, and one tally message kept live by few edits', async () => {
+    const group = await linkSandboxCommissionGroup(h.db, new Date().toISOString());
+    h.driver.addGroup(group);
+    const ballotId = await h.openBallot({ text: `${'A long article. '.repeat(300)}\n\nThe end.` });
+    const posted = await h.driver.waitFor(() =>
+      h.driver.chat(group.id).messages.find((m) => m.from === 'bot'),
+    );
+    expect(posted.text).toContain('On a single exhibition field');
+    expect(posted.buttons.flat()).toEqual([
+      expect.objectContaining({ url: expect.stringContaining(`?start=ballot-${ballotId}`) }),
+    ]);
+    // A text too long for the ballot message reaches each member as a document beside it.
+    const kz = await h.person('KZ-head');
+    const document = await h.driver.waitFor(() =>
+      h.driver.chat(kz.telegramId).messages.find((m) => m.document !== undefined),
+    );
+    expect(document.document?.file_name).toBe(`draft-1-v1.md`);
+    const voters = ['AM-head', 'BY-head', 'KZ-head', 'KG-head'];
+    for (const key of voters) {
+      const p = await h.person(key);
+      const ballot = await ballotIn(p.telegramId);
+      await answerTo(h.driver.pressButton(p.telegramId, p.telegramId, ballot.message_id, `v:${ballotId}:f`));
+    }
+    const live = await h.driver.waitFor(() => {
+      const m = h.driver.chat(group.id).messages.find((x) => x.message_id === posted.message_id);
+      return m?.text?.includes('Проголосовало государств: 4 из 6') ? m : undefined;
+    }, 15_000);
+    expect(live.text).toContain('кворум есть');
+    expect(h.driver.chat(group.id).messages.filter((m) => m.from === 'bot')).toHaveLength(1);
+    // Four votes in a burst come out as at most two edits: the first at once, the rest together.
+    expect(h.driver.calls({ method: 'editMessageText', chatId: group.id }).length).toBeLessThanOrEqual(2);
   });
 });
