@@ -64,6 +64,7 @@ describe('ballots closing while two workers race and one restarts across the mom
             closesAt: i % 3 === 0 ? closedWhileDown : closesSoon,
             timeZone: 'UTC',
             resultsHidden: false,
+            reminderLeadMs: 24 * 3_600_000,
           },
           secretary.id,
           now,

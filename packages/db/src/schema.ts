@@ -311,6 +311,8 @@ export interface BallotsTable {
   closed_at: Instant | null;
   /** Who closed it early; null when it closed at its time (or on an objection under silence). */
   closed_by: ColumnType<number | null, number | null | undefined, number | null>;
+  /** How long before the close the states that have not voted are reminded. */
+  reminder_lead_ms: ColumnType<number, number | undefined, number>;
   /** JSON VoterSnapshot: each eligible state's accredited representatives at the close. */
   voter_snapshot: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: number | null;

@@ -197,6 +197,8 @@ export const ballotInputSchema = z
       .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date and time, YYYY-MM-DDTHH:mm'),
     timeZone: timeZoneSchema,
     resultsHidden: z.boolean().default(false),
+    /** How long before the close the states that have not voted are reminded. */
+    reminderLeadHours: z.number().int().min(1).max(168).default(24),
     eligibleStates: z.array(z.enum(MEMBER_STATE_CODES)).min(1).max(6).optional(),
   })
   .transform((input, ctx) => {
@@ -209,11 +211,12 @@ export const ballotInputSchema = z
     return { ...input, closesAt, opensAt };
   });
 
-/** A state's vote given in the room or by official letter, recorded by the secretary. */
 /** A ballot's new closing moment, as an ISO instant with its offset (the dashboard converts from the zone). */
 export const ballotExtensionSchema = z.object({
   closesAt: isoInstant.transform((value) => new Date(value).toISOString()),
 });
+
+/** A state's vote given in the room or by official letter, recorded by the secretary. */
 
 export const recordedVoteSchema = z.object({
   stateCode: z.enum(MEMBER_STATE_CODES),

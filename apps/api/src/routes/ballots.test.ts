@@ -153,6 +153,35 @@ describe('ballots (votes given outside the chat, for now)', () => {
     expect(JSON.parse(audit.after ?? '{}')).toEqual({ closesAt: late });
   });
 
+  it('take the reminder lead in hours, within a week, and announce the ballot to every linked voter', async () => {
+    const bad = await t.call(secretary, 'POST', `/api/drafts/${draftId}/ballots`, {
+      rule: { kind: 'consensus' },
+      closesLocal: '2027-03-01T18:00',
+      timeZone: 'Europe/Moscow',
+      reminderLeadHours: 0,
+    });
+    expect(bad.status).toBe(400);
+    const res = await t.call(secretary, 'POST', `/api/drafts/${draftId}/ballots`, {
+      rule: { kind: 'consensus' },
+      closesLocal: '2027-03-01T18:00',
+      timeZone: 'Europe/Moscow',
+      reminderLeadHours: 48,
+    });
+    const { id } = (await res.json()) as { id: number };
+    const row = await t.db
+      .selectFrom('ballots')
+      .select('reminder_lead_ms')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.reminder_lead_ms).toBe(48 * 3_600_000);
+    const announced = await t.db
+      .selectFrom('outbox')
+      .select('kind')
+      .where('kind', '=', 'ballot-opened')
+      .execute();
+    expect(announced.length).toBeGreaterThan(0);
+  });
+
   it('nudge only the states that have not voted, and nothing once closed', async () => {
     const id = await open();
     await vote(id, 'AM', 'for');

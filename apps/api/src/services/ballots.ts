@@ -66,6 +66,7 @@ export async function openBallot(
         closesAt: input.closesAt,
         timeZone: input.timeZone,
         resultsHidden: input.resultsHidden,
+        reminderLeadMs: input.reminderLeadHours * 3_600_000,
       },
       actor.id,
       now,

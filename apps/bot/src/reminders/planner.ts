@@ -222,6 +222,7 @@ async function planBallot(db: Db, ballotId: number, now: string): Promise<Remind
     ballot,
     unvoted.map((id) => recipient(id, prefs.get(id))).filter((r): r is ReminderRecipient => r !== null),
     secretaries,
+    ballot.reminderLeadMs,
   );
 }
 

@@ -144,6 +144,7 @@ export async function startBotHarness(
           closesAt: options.closesAt ?? addMilliseconds(at, 3 * 24 * 3_600_000),
           timeZone: 'Europe/Moscow',
           resultsHidden: options.resultsHidden ?? false,
+          reminderLeadMs: 24 * 3_600_000,
         },
         secretary.id,
         at,

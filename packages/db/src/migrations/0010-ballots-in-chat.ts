@@ -18,6 +18,10 @@ export async function up(db: AnyDb): Promise<void> {
     when (select status from ballots where id = new.ballot_id) = 'closed'
     begin select raise(abort, 'the ballot is closed'); end`.execute(db);
   await db.schema.alterTable('ballots').addColumn('closed_by', 'integer').execute();
+  await db.schema
+    .alterTable('ballots')
+    .addColumn('reminder_lead_ms', 'integer', (c) => c.notNull().defaultTo(24 * 3_600_000))
+    .execute();
   // A question asked in a private chat whose answer is the person's next message (a comment on a
   // vote); kept in the database so a restart between question and answer loses nothing.
   await db.schema
@@ -34,6 +38,7 @@ export async function down(db: AnyDb): Promise<void> {
   await db.schema.dropTable('chat_prompts').execute();
   await sql`drop trigger votes_closed_ballot_update`.execute(db);
   await sql`drop trigger votes_closed_ballot_insert`.execute(db);
+  await db.schema.alterTable('ballots').dropColumn('reminder_lead_ms').execute();
   await db.schema.alterTable('ballots').dropColumn('closed_by').execute();
   await db.schema.alterTable('ballots').dropColumn('voter_snapshot').execute();
   await db.schema.alterTable('votes').dropColumn('remark_kind').execute();

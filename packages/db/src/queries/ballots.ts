@@ -22,6 +22,7 @@ export interface Ballot {
   closesAt: string;
   timeZone: string;
   resultsHidden: boolean;
+  reminderLeadMs: number;
   status: 'open' | 'closed';
   outcome: BallotOutcome | null;
   closedAt: string | null;
@@ -45,6 +46,7 @@ const toBallot = (r: BallotRow): Ballot => ({
   closesAt: r.closes_at,
   timeZone: r.time_zone,
   resultsHidden: r.results_hidden === 1,
+  reminderLeadMs: r.reminder_lead_ms,
   status: r.status as Ballot['status'],
   outcome: r.outcome as BallotOutcome | null,
   closedAt: r.closed_at,
@@ -87,6 +89,7 @@ export async function insertBallot(
       closes_at: b.closesAt,
       time_zone: b.timeZone,
       results_hidden: b.resultsHidden ? 1 : 0,
+      reminder_lead_ms: b.reminderLeadMs,
       status: 'open',
       created_by: by,
       created_at: now,
