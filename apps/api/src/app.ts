@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health';
 import { meetingsRoutes } from './routes/meetings';
 import { outboxRoutes } from './routes/outbox';
 import { peopleRoutes } from './routes/people';
+import { programsRoutes } from './routes/programs';
 import { sessionRoutes } from './routes/session';
 import { statesRoutes } from './routes/states';
 import { extensionRequestsRoutes, tasksRoutes } from './routes/tasks';
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: 
     .route('/api/ballots', ballotsRoutes)
     .route('/api/tasks', tasksRoutes)
     .route('/api/extension-requests', extensionRequestsRoutes)
+    .route('/api/programs', programsRoutes)
     .route('/telegram/webhook', telegramWebhookRoutes);
 
   api.onError(handleError);

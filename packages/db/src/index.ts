@@ -15,6 +15,7 @@ export * from './queries/login-tokens';
 export * from './queries/meetings';
 export * from './queries/outbox';
 export * from './queries/people';
+export * from './queries/programs';
 export * from './queries/reminders';
 export * from './queries/scheduled-tasks';
 export * from './queries/sessions';

@@ -14,6 +14,9 @@ describe('migrations', () => {
       db,
     );
     expect(tables.rows.map((t) => t.name)).toEqual([
+      'activities',
+      'activity_baselines',
+      'activity_dependencies',
       'agenda_items',
       'audit_events',
       'ballots',
@@ -26,6 +29,7 @@ describe('migrations', () => {
       'login_tokens',
       'meetings',
       'member_states',
+      'milestones',
       'outbox',
       'people',
       'processed_updates',

@@ -39,6 +39,10 @@ export interface ProgramsTable {
   title_en: string;
   period_start: string;
   period_end: string;
+  goals: ColumnType<string, string | undefined, string>;
+  /** Bumped by every change to the program or its activities: its ETag. */
+  revision: ColumnType<number, number | undefined, number>;
+  baseline_saved_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ProgramDirectionsTable {
@@ -334,6 +338,45 @@ export interface VotesTable {
   superseded_at: Instant | null;
 }
 
+export interface ActivitiesTable {
+  id: Generated<number>;
+  program_id: number;
+  direction_id: number;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  lead_state: string;
+  /** JSON array of member state codes. */
+  participating_states: Json;
+  /** JSON array of people ids. */
+  responsible_person_ids: Json;
+  start_date: string;
+  end_date: string;
+  status: string;
+  progress: number;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface MilestonesTable {
+  id: Generated<number>;
+  activity_id: number;
+  title: string;
+  date: string;
+  reached_at: Instant | null;
+}
+
+export interface ActivityDependenciesTable {
+  activity_id: number;
+  depends_on_id: number;
+}
+
+export interface ActivityBaselinesTable {
+  activity_id: number;
+  start_date: string;
+  end_date: string;
+  saved_at: Instant;
+}
+
 export interface ChatPromptsTable {
   person_id: number;
   /** What the answer is for, e.g. 'vote-comment' or 'vote-reservation'. */
@@ -370,6 +413,10 @@ export interface Database {
   ballots: BallotsTable;
   votes: VotesTable;
   chat_prompts: ChatPromptsTable;
+  activities: ActivitiesTable;
+  milestones: MilestonesTable;
+  activity_dependencies: ActivityDependenciesTable;
+  activity_baselines: ActivityBaselinesTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

@@ -7,6 +7,7 @@ export * from './invites';
 export * from './meetings';
 export * from './outbox';
 export * from './people';
+export * from './program-schemas';
 export * from './programs';
 export * from './reminders/index';
 export * from './result';

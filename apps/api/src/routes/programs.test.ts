@@ -1,0 +1,203 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp } from '../test-app';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let secretary: string;
+let programId: number;
+let directions: number[];
+beforeEach(async () => {
+  t = await createTestApp(); // today is 2027-02-01
+  secretary = await t.signIn('secretary');
+  const res = await t.call(secretary, 'POST', '/api/programs', {
+    code: 'until-2030',
+    titleRu: 'Программа до 2030 года',
+    titleEn: 'Program until 2030',
+    periodStart: '2026-01-01',
+    periodEnd: '2030-12-31',
+    goals: 'Joint ventures and one exhibition field.',
+    directions: [
+      { titleRu: 'Совместные предприятия', titleEn: 'Joint ventures' },
+      { titleRu: 'Выставки', titleEn: 'Exhibitions' },
+    ],
+  });
+  expect(res.status).toBe(201);
+  const { program } = (await res.json()) as { program: { id: number; directions: Array<{ id: number }> } };
+  programId = program.id;
+  directions = program.directions.map((d) => d.id);
+});
+afterEach(() => t.db.destroy());
+
+const activity = (over: Record<string, unknown> = {}) => ({
+  title: 'Joint venture for repair of armoured vehicles',
+  directionId: directions[0],
+  leadState: 'BY',
+  participatingStates: ['RU', 'KZ'],
+  start: '2026-03-01',
+  end: '2027-02-20',
+  progress: 40,
+  milestones: [{ title: 'Founding agreement', date: '2026-06-01' }],
+  ...over,
+});
+const add = async (over: Record<string, unknown> = {}) => {
+  const res = await t.call(secretary, 'POST', `/api/programs/${programId}/activities`, activity(over));
+  return {
+    status: res.status,
+    body: (await res.json()) as { activity: { id: number }; warnings: unknown[] },
+  };
+};
+
+describe('programs', () => {
+  it('are listed for everyone, the seeded one too, and created only by the secretary with a sound period', async () => {
+    const list = await t.call(await t.signIn('observer'), 'GET', '/api/programs');
+    const codes = ((await list.json()) as { programs: Array<{ code: string }> }).programs.map((p) => p.code);
+    expect(codes).toEqual(['until-2020', 'until-2030']);
+    const body = {
+      code: 'until-2025',
+      titleRu: 'А',
+      titleEn: 'A',
+      periodStart: '2021-01-01',
+      periodEnd: '2025-12-31',
+    };
+    expect((await t.call(await t.signIn('KZ-head'), 'POST', '/api/programs', body)).status).toBe(403);
+    expect(
+      (await t.call(secretary, 'POST', '/api/programs', { ...body, periodEnd: '2020-01-01' })).status,
+    ).toBe(400);
+    expect(
+      (await t.call(secretary, 'POST', '/api/programs', { ...body, periodEnd: '2025-02-30' })).status,
+    ).toBe(400);
+    expect((await t.call(secretary, 'POST', '/api/programs', { ...body, code: 'until-2030' })).status).toBe(
+      409,
+    );
+    expect((await t.call(secretary, 'POST', '/api/programs', body)).status).toBe(201);
+  });
+
+  it('take activities the domain accepts, and refuse bad dates, a foreign direction, a milestone outside, a cycle', async () => {
+    const first = await add();
+    expect(first.status).toBe(201);
+    expect((await add({ end: '2026-01-01', milestones: [] })).body).toMatchObject({
+      error: { code: 'validation_failed', details: [{ path: 'end', message: 'EndBeforeStart' }] },
+    });
+    expect((await add({ start: '2025-06-01' })).status).toBe(400);
+    expect((await add({ directionId: 1 })).status).toBe(400);
+    expect((await add({ milestones: [{ title: 'Late', date: '2028-01-01' }] })).body).toMatchObject({
+      error: { details: [{ path: 'milestones.0.date', message: 'MilestoneOutsideActivity' }] },
+    });
+    expect((await add({ leadState: 'XX' })).status).toBe(400);
+    const second = await add({
+      title: 'Exhibition',
+      directionId: directions[1],
+      dependsOn: [first.body.activity.id],
+    });
+    // It starts before its dependency ends: allowed, with a warning the secretary sees.
+    expect(second.body.warnings).toEqual([expect.objectContaining({ code: 'DependencyEndsAfterStart' })]);
+    const cycle = await t.call(
+      secretary,
+      'PUT',
+      `/api/programs/${programId}/activities/${first.body.activity.id}`,
+      activity({ dependsOn: [second.body.activity.id] }),
+    );
+    expect(cycle.status).toBe(400);
+    expect(await cycle.json()).toMatchObject({
+      error: {
+        details: [
+          {
+            message: 'DependencyCycle',
+            cycle: [first.body.activity.id, second.body.activity.id, first.body.activity.id],
+          },
+        ],
+      },
+    });
+    expect(
+      (await t.call(await t.signIn('secretary'), 'POST', `/api/programs/999/activities`, activity())).status,
+    ).toBe(404);
+    expect(
+      (await t.call(await t.signIn('RU-head'), 'POST', `/api/programs/${programId}/activities`, activity()))
+        .status,
+    ).toBe(403);
+  });
+
+  it('answer an unchanged program with 304 on its ETag, and a changed one in full', async () => {
+    await add();
+    const observer = await t.signIn('observer');
+    const first = await t.call(observer, 'GET', `/api/programs/${programId}`);
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const body = (await first.json()) as {
+      activities: unknown[];
+      summary: { progress: number; overdue: number[] };
+    };
+    expect(body.activities).toHaveLength(1);
+    expect(body.summary.progress).toBe(40);
+    const again = await t.app.request(`/api/programs/${programId}`, {
+      headers: { cookie: observer, 'if-none-match': etag ?? '' },
+    });
+    expect(again.status).toBe(304);
+    await add({ title: 'Second' });
+    const changed = await t.app.request(`/api/programs/${programId}`, {
+      headers: { cookie: observer, 'if-none-match': etag ?? '' },
+    });
+    expect(changed.status).toBe(200);
+  });
+
+  it('say what is overdue and at risk, what a state leads and takes part in, and plan against the baseline', async () => {
+    const late = await add({ end: '2027-01-15' });
+    const risky = await add({ title: 'Risky', end: '2027-02-20', progress: 10 });
+    await add({ title: 'Fine', end: '2027-12-31', progress: 10, leadState: 'AM', participatingStates: [] });
+    const detail = (await (await t.call(secretary, 'GET', `/api/programs/${programId}`)).json()) as {
+      summary: { overdue: number[]; atRisk: number[] };
+    };
+    expect(detail.summary.overdue).toEqual([late.body.activity.id]);
+    expect(detail.summary.atRisk).toEqual([risky.body.activity.id]);
+    const kz = (await (await t.call(secretary, 'GET', `/api/programs/${programId}/states/KZ`)).json()) as {
+      leads: unknown[];
+      takesPart: unknown[];
+      overdue: unknown[];
+    };
+    expect([kz.leads.length, kz.takesPart.length, kz.overdue.length]).toEqual([0, 2, 1]);
+    expect((await t.call(secretary, 'POST', `/api/programs/${programId}/baseline`)).status).toBe(200);
+    await t.call(
+      secretary,
+      'PUT',
+      `/api/programs/${programId}/activities/${late.body.activity.id}`,
+      activity({ end: '2027-03-15' }),
+    );
+    const plan = (await (
+      await t.call(secretary, 'GET', `/api/programs/${programId}/plan-vs-actual`)
+    ).json()) as {
+      comparison: Array<{ activityId: number; endSlipDays: number }>;
+    };
+    expect(plan.comparison.find((c) => c.activityId === late.body.activity.id)?.endSlipDays).toBe(59);
+  });
+
+  it('keep every change to an activity in its history, and refuse a period that would leave activities outside', async () => {
+    const { body } = await add();
+    const id = body.activity.id;
+    await t.call(secretary, 'PUT', `/api/programs/${programId}/activities/${id}`, activity({ progress: 60 }));
+    const history = (await (
+      await t.call(secretary, 'GET', `/api/programs/${programId}/activities/${id}`)
+    ).json()) as {
+      history: Array<{ action: string; before: string | null; after: string }>;
+    };
+    expect(history.history.map((h) => h.action)).toEqual(['activity.update', 'activity.create']);
+    expect(JSON.parse(history.history[0]?.before ?? '{}')).toMatchObject({ progress: 40 });
+    const shrink = await t.call(secretary, 'PUT', `/api/programs/${programId}`, {
+      titleRu: 'Программа',
+      titleEn: 'Program',
+      periodStart: '2027-01-01',
+      periodEnd: '2030-12-31',
+    });
+    expect(shrink.status).toBe(409);
+    expect((await t.call(secretary, 'DELETE', `/api/programs/${programId}/activities/${id}`)).status).toBe(
+      200,
+    );
+    expect((await t.call(secretary, 'DELETE', `/api/programs/${programId}/activities/${id}`)).status).toBe(
+      404,
+    );
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('record_type', '=', 'activity')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['activity.create', 'activity.update', 'activity.delete']);
+  });
+});
