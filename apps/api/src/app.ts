@@ -24,6 +24,17 @@ import { workingGroupsRoutes } from './routes/working-groups';
 
 /** Largest JSON body the API accepts; Telegram's updates stay far below it. */
 export const MAX_BODY_BYTES = 64 * 1024;
+/** Largest file a route that takes one (an activities CSV) accepts. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const takesFile = (path: string) => /^\/api\/programs\/\d+\/activities\/import$/.test(path);
+const tooLarge = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: (c) => c.json(errorBody('payload_too_large', 'The request body is too large'), 413),
+});
+const fileTooLarge = bodyLimit({
+  maxSize: MAX_FILE_BYTES,
+  onError: (c) => c.json(errorBody('payload_too_large', 'The file is too large'), 413),
+});
 
 /** The API, the webhook and the dashboard, as one Hono app. Routes are chained so `AppType` carries them. */
 export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: Partial<RateLimits> }) {
@@ -50,13 +61,7 @@ export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: 
         },
       }),
     )
-    .use(
-      '/api/*',
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        onError: (c) => c.json(errorBody('payload_too_large', 'The request body is too large'), 413),
-      }),
-    )
+    .use('/api/*', (c, next) => (takesFile(c.req.path) ? fileTooLarge(c, next) : tooLarge(c, next)))
     .use('/api/*', sameOrigin(deps.publicOrigin))
     .use('/api/*', sessionMiddleware)
     .use('/api/session/login', limits.signIn)

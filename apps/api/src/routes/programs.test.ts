@@ -201,3 +201,68 @@ describe('programs', () => {
     expect(audit.map((a) => a.action)).toEqual(['activity.create', 'activity.update', 'activity.delete']);
   });
 });
+
+describe('activities as a CSV file', () => {
+  const importCsv = (csv: string, cookie = secretary) =>
+    t.app.request(`/api/programs/${programId}/activities/import`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'text/csv' },
+      body: csv,
+    });
+
+  it('export every activity, and import the file back with a change and a new row', async () => {
+    const { body } = await add();
+    const res = await t.call(secretary, 'GET', `/api/programs/${programId}/activities.csv`);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const csv = await res.text();
+    const [header, row] = csv.trim().split('\n');
+    expect(header).toBe(
+      'id,title,description,direction,lead_state,participating_states,responsible_person_ids,start,end,status,progress,milestones,depends_on',
+    );
+    expect(row).toBe(
+      `${body.activity.id},Joint venture for repair of armoured vehicles,,1,BY,RU;KZ,,2026-03-01,2027-02-20,planned,40,Founding agreement@2026-06-01,`,
+    );
+    const edited = `${header}\n${row?.replace(',40,', ',75,')}\n,"Exhibition, Minsk",Stands,2,BY,,,2027-05-01,2027-05-10,planned,0,,${body.activity.id}\n`;
+    const imported = await importCsv(edited);
+    expect(await imported.json()).toEqual({ created: 1, updated: 1 });
+    const detail = (await (await t.call(secretary, 'GET', `/api/programs/${programId}`)).json()) as {
+      activities: Array<{ title: string; progress: number; dependsOn: number[] }>;
+    };
+    expect(detail.activities.map((a) => [a.title, a.progress, a.dependsOn])).toEqual([
+      ['Joint venture for repair of armoured vehicles', 75, []],
+      ['Exhibition, Minsk', 0, [body.activity.id]],
+    ]);
+  });
+
+  it('refuse a bad file row by row, and import nothing of it', async () => {
+    const { body } = await add();
+    const header =
+      'id,title,description,direction,lead_state,participating_states,responsible_person_ids,start,end,status,progress,milestones,depends_on';
+    const csv = [
+      header,
+      ',Good row,,1,KZ,,,2026-05-01,2026-06-01,planned,0,,',
+      ',Bad dates,,1,KZ,,,2026-06-01,2026-05-01,planned,0,,',
+      ',Bad state,,9,XX,,,2026-05-01,2026-06-01,sleeping,140,,',
+      `${body.activity.id},Loops,,1,BY,,,2026-03-01,2027-02-20,planned,0,,${body.activity.id}`,
+    ].join('\n');
+    const res = await importCsv(csv);
+    expect(res.status).toBe(400);
+    const report = (await res.json()) as {
+      error: { details: Array<{ line: number; errors: Array<{ column: string }> }> };
+    };
+    expect(report.error.details.map((d) => [d.line, d.errors.map((e) => e.column).sort()])).toEqual([
+      [3, ['end']],
+      [4, ['direction', 'lead_state', 'progress', 'status']],
+      [5, ['depends_on']],
+    ]);
+    const count = await t.db.selectFrom('activities').select('id').execute();
+    expect(count).toHaveLength(1);
+    expect((await importCsv('title\nOnly a title')).status).toBe(400);
+    expect((await importCsv(`${header}\n`, await t.signIn('KZ-head'))).status).toBe(403);
+  });
+
+  it('refuse a file over the size limit with 413', async () => {
+    const res = await importCsv('x'.repeat(6 * 1024 * 1024));
+    expect(res.status).toBe(413);
+  });
+});

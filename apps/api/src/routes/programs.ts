@@ -26,7 +26,8 @@ import type { AppEnv } from '../env';
 import { errorBody } from '../errors';
 import { authorize, signedIn } from '../middleware/authorize';
 import { auditByPerson, beforeAfter } from '../services/audit';
-import { programSummary, removeActivity, saveActivity } from '../services/programs';
+import { activitiesToCsv } from '../services/program-csv';
+import { importActivities, programSummary, removeActivity, saveActivity } from '../services/programs';
 import { validate } from '../validate';
 
 const noProgram = () => errorBody('NotFound', 'No such program');
@@ -200,6 +201,42 @@ export const programsRoutes = new Hono<AppEnv>()
       const result = await removeActivity(db, id, activityId, signedIn(c), clock().toISOString());
       if (!result.ok) return c.json(result.body, result.status);
       return c.json({ deleted: true }, 200);
+    },
+  )
+  .get('/:id/activities.csv', authorize('programs.read'), validate('param', idParamSchema), async (c) => {
+    const { db } = c.var.deps;
+    const program = await findProgram(db, c.req.valid('param').id);
+    if (!program) return c.json(noProgram(), 404);
+    const csv = activitiesToCsv(program, await listActivities(db, program.id));
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="${program.code}-activities.csv"`);
+    return c.body(csv, 200);
+  })
+  .post(
+    '/:id/activities/import',
+    authorize('programs.write'),
+    validate('param', idParamSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const program = await findProgram(db, c.req.valid('param').id);
+      if (!program) return c.json(noProgram(), 404);
+      const result = await importActivities(
+        db,
+        program,
+        await c.req.text(),
+        signedIn(c),
+        clock().toISOString(),
+      );
+      if (!result.ok)
+        return c.json(
+          errorBody(
+            'import_refused',
+            'Nothing was imported: fix the rows listed and send the file again',
+            result.rowErrors,
+          ),
+          400,
+        );
+      return c.json(result.value, 200);
     },
   )
   .post('/:id/baseline', authorize('programs.write'), validate('param', idParamSchema), async (c) => {

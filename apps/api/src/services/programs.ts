@@ -23,6 +23,7 @@ import {
 import type { z } from 'zod';
 import { type ApiErrorBody, errorBody } from '../errors';
 import { auditByPerson, beforeAfter } from './audit';
+import { type RowError, readActivitiesCsv } from './program-csv';
 
 type Db = Kysely<Database>;
 type Outcome<T> = { ok: true; value: T } | { ok: false; status: 400 | 404; body: ApiErrorBody };
@@ -124,4 +125,49 @@ export async function removeActivity(
     });
   });
   return { ok: true, value: true };
+}
+
+/** Imports an activities file whole or not at all: every row is checked before one is written. */
+export async function importActivities(
+  db: Db,
+  program: ProgramRecord,
+  csv: string,
+  actor: Person,
+  now: string,
+): Promise<{ ok: true; value: { created: number; updated: number } } | { ok: false; rowErrors: RowError[] }> {
+  const existing = await listActivities(db, program.id);
+  const read = readActivitiesCsv(program, existing, csv);
+  if (!read.ok) return read;
+  const people = new Set((await listPeople(db)).filter((p) => p.active).map((p) => p.id));
+  const rowErrors: RowError[] = read.rows.flatMap((row, index) => {
+    const unknown = row.input.responsiblePersonIds.filter((id) => !people.has(id));
+    return unknown.length > 0
+      ? [
+          {
+            line: index + 2,
+            errors: [{ column: 'responsible_person_ids', message: `no active person ${unknown.join(', ')}` }],
+          },
+        ]
+      : [];
+  });
+  if (rowErrors.length > 0) return { ok: false, rowErrors };
+  const before = new Map(existing.map((a) => [a.id, a]));
+  let created = 0;
+  await db.transaction().execute(async (trx) => {
+    for (const row of read.rows) {
+      const id = row.id ?? (await insertActivity(trx, program.id, row.input, now));
+      if (row.id === null) created += 1;
+      else await updateActivity(trx, program.id, row.id, row.input, now);
+      await auditByPerson(trx, actor, now, {
+        action: row.id === null ? 'activity.create' : 'activity.update',
+        recordType: 'activity',
+        recordId: id,
+        ...beforeAfter(row.id === null ? null : (before.get(row.id) ?? null), {
+          ...row.input,
+          source: 'csv-import',
+        }),
+      });
+    }
+  });
+  return { ok: true, value: { created, updated: read.rows.length - created } };
 }
