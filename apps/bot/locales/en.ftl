@@ -237,3 +237,20 @@ votes-line = <b>{ $title }</b>
     Your state: { $choice }. Voted: { $voted } of { $eligible }. Closes { $when }.
 reminder-ballot-not-voted = Your state has not voted on <b>{ $title }</b>; voting closes { $when }. Send /votes to vote.
 reminder-ballot-summary = Not yet voted on <b>{ $title }</b> (closes { $when }): { $names }.
+
+# Program activities in /deadlines
+deadlines-activities-header = <b>Program activities</b>
+deadlines-activity = • <b>{ $title }</b> — ends { $date }, { $progress } % done. Next milestone: { $milestone }
+deadlines-activity-overdue = • ⚠️ <b>{ $title }</b> — was due { $date }, { $progress } % done. Next milestone: { $milestone }
+deadlines-report-progress = 📈 { $title }
+deadlines-milestone-reached = ✅ { $title }
+activity-progress-ask = How far is <b>{ $title }</b>? It stands at { $progress } %.
+activity-progress-recorded = Recorded: { $progress } %
+activity-progress-done = Progress of <b>{ $title }</b>: { $progress } %. The secretary has been told.
+activity-milestone-recorded = Milestone recorded as reached.
+activity-error-NotResponsible = You are not responsible for this activity.
+activity-error-ActivityClosed = This activity is finished or cancelled.
+activity-error-MilestoneUnknown = This milestone is no longer part of the activity.
+activity-error-MilestoneReached = This milestone is already marked reached.
+activity-reported-progress = 📈 { $person } reports <b>{ $title }</b> at { $progress } %.
+activity-reported-milestone = ✅ { $person } reports the milestone “{ $milestone }” of <b>{ $title }</b> reached.

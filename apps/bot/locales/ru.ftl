@@ -237,3 +237,20 @@ votes-line = <b>{ $title }</b>
     Ваше государство: { $choice }. Проголосовало: { $voted } из { $eligible }. Завершится { $when }.
 reminder-ballot-not-voted = Ваше государство не проголосовало по «<b>{ $title }</b>»; голосование завершится { $when }. Отправьте /votes, чтобы проголосовать.
 reminder-ballot-summary = Ещё не проголосовали по «<b>{ $title }</b>» (завершится { $when }): { $names }.
+
+# Мероприятия программы в /deadlines
+deadlines-activities-header = <b>Мероприятия программы</b>
+deadlines-activity = • <b>{ $title }</b> — до { $date }, выполнено { $progress } %. Ближайший этап: { $milestone }
+deadlines-activity-overdue = • ⚠️ <b>{ $title }</b> — срок был { $date }, выполнено { $progress } %. Ближайший этап: { $milestone }
+deadlines-report-progress = 📈 { $title }
+deadlines-milestone-reached = ✅ { $title }
+activity-progress-ask = Насколько выполнено мероприятие <b>{ $title }</b>? Сейчас { $progress } %.
+activity-progress-recorded = Записано: { $progress } %
+activity-progress-done = Выполнение мероприятия <b>{ $title }</b>: { $progress } %. Секретарь извещён.
+activity-milestone-recorded = Этап отмечен как достигнутый.
+activity-error-NotResponsible = Вы не отвечаете за это мероприятие.
+activity-error-ActivityClosed = Мероприятие завершено или отменено.
+activity-error-MilestoneUnknown = Этого этапа в мероприятии больше нет.
+activity-error-MilestoneReached = Этот этап уже отмечен как достигнутый.
+activity-reported-progress = 📈 { $person } сообщает: мероприятие <b>{ $title }</b> выполнено на { $progress } %.
+activity-reported-milestone = ✅ { $person } сообщает: этап «{ $milestone }» мероприятия <b>{ $title }</b> достигнут.

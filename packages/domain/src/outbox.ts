@@ -17,7 +17,15 @@ export type MessageIntent =
   | { kind: 'ballot-tally'; ballotId: number; revision: number }
   | { kind: 'ballot-extended'; ballotId: number; closesAt: string }
   | { kind: 'ballot-nudge'; ballotId: number; at: string }
-  | { kind: 'ballot-closed'; ballotId: number };
+  | { kind: 'ballot-closed'; ballotId: number }
+  | {
+      kind: 'activity-reported';
+      activityId: number;
+      personId: number;
+      progress: number | null;
+      milestoneId: number | null;
+      at: string;
+    };
 
 export type MessageKind = MessageIntent['kind'];
 
@@ -66,6 +74,8 @@ export const idempotencyKey = (intent: MessageIntent, recipient: Recipient): str
       return `${intent.kind}:${intent.ballotId}:${intent.closesAt}:${recipientKey(recipient)}`;
     case 'ballot-nudge':
       return `${intent.kind}:${intent.ballotId}:${intent.at}:${recipientKey(recipient)}`;
+    case 'activity-reported':
+      return `${intent.kind}:${intent.activityId}:${intent.at}:${recipientKey(recipient)}`;
     case 'reminder-digest': {
       // Reminder ids are claimed once each, so the set names the digest.
       const ids = [...intent.reminderIds, ...intent.foldedIds].sort((a, b) => a - b);

@@ -3,12 +3,14 @@ import {
   type Activity,
   atRiskActivities,
   checkActivity,
+  decideActivityReport,
   durationDays,
   overdueActivities,
   planAgainstActual,
   rolledUpProgress,
   statePart,
 } from './programs';
+import { decodeActivityCallback, encodeActivityCallback } from './task-callback-data';
 
 const program = { periodStart: '2021-01-01', periodEnd: '2025-12-31' };
 const activity = (id: number, over: Partial<Activity> = {}): Activity => ({
@@ -144,5 +146,36 @@ describe('what the secretary asks', () => {
         endSlipDays: -10,
       },
     ]);
+  });
+});
+
+describe('reporting on an activity from chat', () => {
+  const mine = activity(1, {
+    responsiblePersonIds: [7],
+    milestones: [
+      { id: 11, title: 'Signed', date: '2022-03-01', reachedAt: null },
+      { id: 12, title: 'Opened', date: '2022-06-01', reachedAt: '2022-06-02T10:00:00.000Z' },
+    ],
+  });
+  it('is for the responsible person while the activity is open, on a milestone not yet reached', () => {
+    expect(decideActivityReport(mine, 7)).toEqual({ ok: true });
+    expect(decideActivityReport(mine, 7, 11)).toEqual({ ok: true });
+    expect(decideActivityReport(mine, 8)).toEqual({ ok: false, error: 'NotResponsible' });
+    expect(decideActivityReport({ ...mine, status: 'done' }, 7)).toEqual({
+      ok: false,
+      error: 'ActivityClosed',
+    });
+    expect(decideActivityReport(mine, 7, 12)).toEqual({ ok: false, error: 'MilestoneReached' });
+    expect(decideActivityReport(mine, 7, 99)).toEqual({ ok: false, error: 'MilestoneUnknown' });
+  });
+  it('reads its buttons back, and refuses forged ones', () => {
+    for (const action of [
+      { kind: 'activity-progress-ask', activityId: 3 } as const,
+      { kind: 'activity-progress', activityId: 3, progress: 75 } as const,
+      { kind: 'milestone-reached', activityId: 3, milestoneId: 9 } as const,
+    ])
+      expect(decodeActivityCallback(encodeActivityCallback(action))).toEqual(action);
+    for (const data of ['a:3:p101', 'a:0:p', 'a:3:m0', 'a:3:x', 't:3:d'])
+      expect(decodeActivityCallback(data)).toBeNull();
   });
 });

@@ -192,3 +192,25 @@ export function planAgainstActual(
     ];
   });
 }
+
+export type ActivityReportError =
+  | 'NotResponsible'
+  | 'ActivityClosed'
+  | 'MilestoneUnknown'
+  | 'MilestoneReached';
+
+/** Whether a person may report on an activity from chat: they are responsible for it and it is open. */
+export function decideActivityReport(
+  activity: Pick<Activity, 'status' | 'responsiblePersonIds' | 'milestones'>,
+  personId: number,
+  milestoneId?: number,
+): { ok: true } | { ok: false; error: ActivityReportError } {
+  if (!activity.responsiblePersonIds.includes(personId)) return { ok: false, error: 'NotResponsible' };
+  if (!open(activity)) return { ok: false, error: 'ActivityClosed' };
+  if (milestoneId !== undefined) {
+    const milestone = activity.milestones.find((m) => m.id === milestoneId);
+    if (!milestone) return { ok: false, error: 'MilestoneUnknown' };
+    if (milestone.reachedAt) return { ok: false, error: 'MilestoneReached' };
+  }
+  return { ok: true };
+}

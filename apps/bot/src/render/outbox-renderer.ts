@@ -9,6 +9,7 @@ import {
 import { escapeHtml, type Language, type MessageIntent } from '@accord/domain';
 import type { InlineKeyboardButton } from 'grammy/types';
 import type { Translate } from '../i18n';
+import { renderActivityReport } from './activity-messages';
 import { renderBallotIntent } from './ballot-outbox';
 import { type MeetingMessageKind, renderMeetingMessage } from './meeting-message';
 import { renderReminderDigest } from './reminder-digest';
@@ -126,6 +127,16 @@ export function createOutboxRenderer(deps: RendererDeps) {
         const to = await reader(message, 'UTC');
         if ('error' in to) return { ok: false, reason: to.error ?? 'unknown recipient' };
         return renderBallotIntent({ db, t, botUsername: deps.botUsername, clock: deps.clock }, intent, to);
+      }
+      case 'activity-reported': {
+        const to = await reader(message, 'UTC');
+        if ('error' in to) return { ok: false, reason: to.error ?? 'unknown recipient' };
+        const text = await renderActivityReport(db, t, to.language, intent);
+        if (text === null) return { ok: false, reason: 'the activity no longer exists' };
+        return {
+          ok: true,
+          message: { chatId: to.chatId, text, keyboard: [], personId: to.person?.id ?? null },
+        };
       }
       case 'reminder-digest': {
         const to = await reader(message, 'UTC');

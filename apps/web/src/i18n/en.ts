@@ -306,6 +306,7 @@ export const en = {
   'messageKind.ballot-extended': 'Ballot extended',
   'messageKind.ballot-nudge': 'Ballot nudge',
   'messageKind.ballot-closed': 'Ballot result',
+  'messageKind.activity-reported': 'Activity reported on',
 
   'audit.title': 'Audit log',
   'audit.explain':

@@ -307,6 +307,7 @@ export const ru: Dictionary = {
   'messageKind.ballot-extended': 'Голосование продлено',
   'messageKind.ballot-nudge': 'Напоминание о голосовании',
   'messageKind.ballot-closed': 'Итоги голосования',
+  'messageKind.activity-reported': 'Отчёт по мероприятию',
 
   'audit.title': 'Журнал аудита',
   'audit.explain':

@@ -1,5 +1,5 @@
 import type { Activity, ActivityStatus, MemberStateCode, Milestone } from '@accord/domain';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema';
 
 type Db = Kysely<Database>;
@@ -287,4 +287,64 @@ export async function listBaseline(db: Db, programId: number) {
     .where('activities.program_id', '=', programId)
     .execute();
   return rows.map((r) => ({ activityId: r.activity_id, start: r.start_date, end: r.end_date }));
+}
+
+/** The open activities a person is responsible for, in every program, soonest end first. */
+export async function listActivitiesOfPerson(db: Db, personId: number): Promise<ActivityRecord[]> {
+  const rows = await db
+    .selectFrom('activities')
+    .select(['id', 'program_id'])
+    .where('status', 'not in', ['done', 'cancelled'])
+    .where(
+      sql<boolean>`exists (select 1 from json_each(activities.responsible_person_ids) where value = ${personId})`,
+    )
+    .orderBy('end_date')
+    .execute();
+  const found: ActivityRecord[] = [];
+  for (const r of rows) {
+    const activity = await findActivity(db, r.program_id, r.id);
+    if (activity) found.push(activity);
+  }
+  return found;
+}
+
+export async function findActivityById(db: Db, id: number): Promise<ActivityRecord | undefined> {
+  const row = await db.selectFrom('activities').select('program_id').where('id', '=', id).executeTakeFirst();
+  return row && findActivity(db, row.program_id, id);
+}
+
+/** Records reported progress; 100 % marks the activity done. */
+export async function setActivityProgress(db: Db, activity: ActivityRecord, progress: number, now: string) {
+  await db
+    .updateTable('activities')
+    .set({
+      progress,
+      updated_at: now,
+      ...(progress === 100
+        ? { status: 'done' }
+        : activity.status === 'planned' && progress > 0
+          ? { status: 'in-progress' }
+          : {}),
+    })
+    .where('id', '=', activity.id)
+    .execute();
+  await bumpRevision(db, activity.programId);
+}
+
+/** Marks a milestone reached once: false when it was reached already. */
+export async function markMilestoneReached(
+  db: Db,
+  activity: ActivityRecord,
+  milestoneId: number,
+  now: string,
+) {
+  const result = await db
+    .updateTable('milestones')
+    .set({ reached_at: now })
+    .where('id', '=', milestoneId)
+    .where('activity_id', '=', activity.id)
+    .where('reached_at', 'is', null)
+    .executeTakeFirst();
+  await bumpRevision(db, activity.programId);
+  return result.numUpdatedRows > 0n;
 }
