@@ -6,6 +6,7 @@ export { createMigrator, LATEST_SCHEMA_VERSION, migrateToLatestOrThrow, migratio
 export * from './queries/access';
 export * from './queries/audit';
 export * from './queries/ballots';
+export * from './queries/decisions';
 export * from './queries/drafts';
 export * from './queries/invites';
 export * from './queries/leases';

@@ -1,6 +1,7 @@
 export * from './access';
 export * from './ballots';
 export * from './callback-data';
+export * from './decisions';
 export * from './drafts';
 export * from './invites';
 export * from './meetings';

@@ -34,6 +34,8 @@ export const ACTIONS = [
   'groups.read',
   'groups.write',
   'extensions.decide',
+  'decisions.read',
+  'decisions.track',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -63,6 +65,8 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'groups.read': everyone,
   'groups.write': ['secretary'],
   'extensions.decide': ['secretary'],
+  'decisions.read': everyone,
+  'decisions.track': ['secretary'],
 };
 
 export const can = (roles: readonly Role[], action: Action): boolean =>

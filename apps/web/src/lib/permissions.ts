@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   'groups.read': everyone,
   'groups.write': ['secretary'],
   'extensions.decide': ['secretary'],
+  'decisions.read': everyone,
+  'decisions.track': ['secretary'],
 } as const satisfies Record<Action, readonly Role[]>;
 
 /** Whether someone with these roles may do `action`. */
