@@ -21,6 +21,8 @@ const RECORD_TABLES = [
   'commission',
   'scheduled_tasks',
   'member_states',
+  'decisions',
+  'government_responses',
 ] as const;
 const snapshot = async () => {
   const parts: string[] = [];

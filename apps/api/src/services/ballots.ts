@@ -8,6 +8,7 @@ import {
   insertBallot,
   type Kysely,
   listVotes,
+  recordDecision,
   setDraftStatus,
 } from '@accord/db';
 import type { ballotInputSchema } from '@accord/domain';
@@ -143,6 +144,9 @@ export async function closeBallot(
       outcome === 'adopted' ? 'adopted' : 'rejected',
       now,
     );
+    // An adoption enters the register in the same transaction (idempotent, so any closer may call it).
+    if (outcome === 'adopted')
+      await recordDecision(trx, { draftId: ballot.draftId, ballotId, adoptedAt: now });
     await auditByPerson(trx, actor, now, {
       action: 'ballot.close',
       recordType: 'ballot',

@@ -4,6 +4,7 @@ import {
   planRemindersTask,
   type ResponseStatus,
   registerYear,
+  type VoteChoice,
 } from '@accord/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
@@ -201,4 +202,27 @@ export async function appendResponse(
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
+}
+
+/** The vote that counted for each state in each of the given ballots. */
+export async function listLiveVotes(db: Db, ballotIds: readonly number[]) {
+  if (ballotIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('votes')
+    .select(['ballot_id', 'state_code', 'choice', 'channel'])
+    .where('ballot_id', 'in', ballotIds)
+    .where('superseded_at', 'is', null)
+    .execute();
+  return rows.map((r) => ({
+    ballotId: r.ballot_id,
+    stateCode: r.state_code as MemberStateCode,
+    choice: r.choice as VoteChoice,
+    channel: r.channel as 'telegram' | 'room' | 'letter',
+  }));
+}
+
+/** The program's directions, for naming the ones a decision serves. */
+export async function listProgramDirections(db: Db) {
+  const rows = await db.selectFrom('program_directions').selectAll().orderBy('position').execute();
+  return rows.map((r) => ({ id: r.id, position: r.position, titleRu: r.title_ru, titleEn: r.title_en }));
 }
