@@ -166,3 +166,13 @@ settings-zone-ask = Type your time zone's name as the IANA database writes it, f
 settings-zone-invalid = “{ $input }” is not a time zone I know. Type a name like Europe/Moscow or Asia/Almaty, or send “cancel”.
 settings-zone-saved = Time zone saved: { $zone }.
 settings-zone-cancelled = Your time zone stays as it was.
+
+# the decisions register
+reminder-response-outstanding = { $kind ->
+    [decision] Decision
+   *[recommendation] Recommendation
+} <b>{ $number }</b> «{ $title }», adopted on { $date }: { $state } — { $status ->
+    [sent] sent to the government, no response recorded yet.
+    [under-consideration] the government is considering it; no acceptance recorded yet.
+   *[none] no response from the government recorded yet.
+} Please find out where it stands and tell the secretary.

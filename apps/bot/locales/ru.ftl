@@ -166,3 +166,13 @@ settings-zone-ask = Напишите название своего часово�
 settings-zone-invalid = «{ $input }» — такого часового пояса я не знаю. Напишите название вроде Europe/Moscow или Asia/Almaty либо отправьте «отмена».
 settings-zone-saved = Часовой пояс сохранён: { $zone }.
 settings-zone-cancelled = Часовой пояс остался прежним.
+
+# реестр решений
+reminder-response-outstanding = { $kind ->
+    [decision] Решение
+   *[recommendation] Рекомендация
+} <b>№ { $number }</b> «{ $title }» от { $date }: { $state } — { $status ->
+    [sent] документ направлен правительству, ответ ещё не получен.
+    [under-consideration] на рассмотрении правительства, о принятии пока не сообщено.
+   *[none] ответ правительства ещё не зарегистрирован.
+} Пожалуйста, уточните, как обстоит дело, и сообщите секретарю.

@@ -1,13 +1,18 @@
 import {
+  currentResponses,
   type Database,
   type DeliveryPreferences,
+  findDecision,
   findDeliveryPreferences,
   findMeetingAudience,
   findMeetingById,
   getCommissionOrThrow,
   type Kysely,
+  listDecisions,
+  listMemberStates,
   listPeople,
   listRepresentations,
+  listResponseHistory,
   listRsvps,
   meetingRhythm,
   syncReminders,
@@ -16,6 +21,7 @@ import {
   DEFAULT_LADDER,
   deadlineReminders,
   isRepresentationActive,
+  isResponseSettled,
   ladderSchema,
   meetingMinimumReminders,
   meetingReminders,
@@ -23,6 +29,8 @@ import {
   type ReminderPlan,
   type ReminderRecipient,
   reportDueReminders,
+  responseReminders,
+  responsibleForResponse,
   unansweredReminders,
   weeklyDigestReminders,
 } from '@accord/domain';
@@ -201,12 +209,52 @@ async function planWeeklyDigest(db: Db, secretaryId: number, now: string): Promi
   );
 }
 
+/** An adopted decision's outstanding responses: each state's responsible representative, until its government accepts it. */
+async function planDecisionResponses(db: Db, decisionId: number, now: string): Promise<ReminderPlan[]> {
+  const decision = await findDecision(db, decisionId);
+  if (!decision) return [];
+  const current = currentResponses(await listResponseHistory(db, [decisionId]), decisionId);
+  const [states, representations, people] = await Promise.all([
+    listMemberStates(db),
+    listRepresentations(db),
+    listPeople(db),
+  ]);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const plans: ReminderPlan[] = [];
+  for (const state of states) {
+    const response = current.get(state.code);
+    const ids = responsibleForResponse(representations, state.code, now).filter((id) => {
+      const person = byId.get(id);
+      return person !== undefined && reachable(person);
+    });
+    const prefs = await findDeliveryPreferences(db, ids);
+    const recipients = ids
+      .map((id) => recipient(id, prefs.get(id)))
+      .filter((r): r is ReminderRecipient => r !== null);
+    plans.push(
+      ...responseReminders(
+        {
+          decisionId,
+          stateCode: state.code,
+          adoptedAt: decision.adoptedAt,
+          status: response?.status ?? null,
+          statusDate: response?.date ?? null,
+        },
+        recipients,
+        now,
+      ),
+    );
+  }
+  return plans;
+}
+
 const planners: Record<string, (db: Db, id: number, now: string) => Promise<ReminderPlan[]>> = {
   meeting: planMeeting,
   task: planTask,
   'commission-year': planCommissionYear,
   'annual-report': planAnnualReport,
   'weekly-digest': planWeeklyDigest,
+  'decision-response': planDecisionResponses,
 };
 
 /** Plans one item's reminders again from the records as they are now. */
@@ -224,7 +272,18 @@ export async function planReminders(
     .execute((trx) => syncReminders(trx, { type: subjectType, id: subjectId }, plans, now));
 }
 
-/** Plans every open item again: upcoming announced meetings and open tasks. */
+/** Decisions some member state's government has not yet accepted or implemented. */
+async function outstandingDecisionIds(db: Db): Promise<number[]> {
+  const ids = (await listDecisions(db)).map((d) => d.id);
+  const history = await listResponseHistory(db, ids);
+  const states = await listMemberStates(db);
+  return ids.filter((id) => {
+    const current = currentResponses(history, id);
+    return states.some((s) => !isResponseSettled(current.get(s.code)?.status ?? null));
+  });
+}
+
+/** Plans every open item again: upcoming announced meetings, open tasks and outstanding responses. */
 export async function planAllReminders(db: Db, now: string): Promise<number> {
   const meetings = await db
     .selectFrom('meetings')
@@ -235,10 +294,12 @@ export async function planAllReminders(db: Db, now: string): Promise<number> {
   const tasks = await db.selectFrom('tasks').select('id').where('status', '=', 'open').execute();
   for (const m of meetings) await planReminders(db, 'meeting', m.id, now);
   for (const t of tasks) await planReminders(db, 'task', t.id, now);
+  const decisions = await outstandingDecisionIds(db);
+  for (const id of decisions) await planReminders(db, 'decision-response', id, now);
   const year = Number(now.slice(0, 4));
   await planReminders(db, 'commission-year', year, now);
   await planReminders(db, 'annual-report', year, now);
   const { secretaries } = await staff(db);
   for (const s of secretaries) await planReminders(db, 'weekly-digest', s.personId, now);
-  return meetings.length + tasks.length + 2 + secretaries.length;
+  return meetings.length + tasks.length + decisions.length + 2 + secretaries.length;
 }
