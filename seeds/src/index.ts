@@ -1,3 +1,4 @@
 export { DEMO_PEOPLE, type DemoPerson, SANDBOX_TELEGRAM_ID_BASE } from './demo-people';
+export { seedDemoRegister } from './demo-register';
 export { COMMISSION, MEMBER_STATES, PROGRAM_2020 } from './reference';
 export { type DemoSeedOptions, sandboxDemoUsers, seedDemoPeople, seedReference } from './seed';
