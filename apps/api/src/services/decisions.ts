@@ -93,7 +93,7 @@ export async function recordResponse(
       today: localDate(now, state.timeZone),
     });
     if (!decided.ok) return decided;
-    await appendResponse(
+    const id = await appendResponse(
       trx,
       { decisionId, stateCode, ...decided.value, correction: change.correction },
       actor.id,
@@ -106,7 +106,7 @@ export async function recordResponse(
       ...beforeAfter(previous ? { stateCode, ...entryOf(previous) } : null, { stateCode, ...change }),
     });
     await scheduleTask(trx, planRemindersTask('decision-response', decisionId, now));
-    const saved = currentResponses(await listResponseHistory(trx, [decisionId]), decisionId).get(stateCode);
+    const saved = (await listResponseHistory(trx, [decisionId])).find((r) => r.id === id);
     return saved ? ok(saved) : err('NotFound');
   });
 }

@@ -8,7 +8,6 @@ import {
   findMeetingById,
   getCommissionOrThrow,
   type Kysely,
-  listDecisions,
   listMemberStates,
   listPeople,
   listRepresentations,
@@ -274,7 +273,7 @@ export async function planReminders(
 
 /** Decisions some member state's government has not yet accepted or implemented. */
 async function outstandingDecisionIds(db: Db): Promise<number[]> {
-  const ids = (await listDecisions(db)).map((d) => d.id);
+  const ids = (await db.selectFrom('decisions').select('id').execute()).map((d) => d.id);
   const history = await listResponseHistory(db, ids);
   const states = await listMemberStates(db);
   return ids.filter((id) => {

@@ -1,4 +1,4 @@
-import type { DraftKind, ResponseStatus, VoteChoice } from '@accord/domain';
+import type { ResponseStatus, VoteChoice } from '@accord/domain';
 
 /** The response statuses in the domain's order (a copy: importing the domain's constant would bundle zod and luxon). */
 export const RESPONSE_STATUSES = [
@@ -7,9 +7,6 @@ export const RESPONSE_STATUSES = [
   'accepted',
   'implemented',
 ] as const satisfies readonly ResponseStatus[];
-
-/** The register's kinds, in the domain's order. */
-export const DECISION_KINDS = ['recommendation', 'decision'] as const satisfies readonly DraftKind[];
 
 /** A response after which the state has answered (reminders stop): accepted or implemented. */
 export const isSettled = (status: ResponseStatus | null | undefined): boolean =>
