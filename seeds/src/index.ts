@@ -1,4 +1,5 @@
 export { DEMO_PEOPLE, type DemoPerson, SANDBOX_TELEGRAM_ID_BASE } from './demo-people';
+export { seedDemoRegister } from './demo-register';
 export { COMMISSION, MEMBER_STATES, PROGRAM_2020 } from './reference';
 export {
   type DemoSeedOptions,

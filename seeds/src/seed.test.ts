@@ -1,7 +1,8 @@
-import { openTestDatabase } from '@accord/db';
+import { currentResponses, listDecisions, listResponseHistory, openTestDatabase } from '@accord/db';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from './demo-people';
+import { seedDemoRegister } from './demo-register';
 import { seedDemoPeople, seedReference } from './seed';
 
 const counts = async (db: Awaited<ReturnType<typeof openTestDatabase>>) => {
@@ -52,5 +53,30 @@ describe('seeds', () => {
     expect(chairman?.representation).toBeDefined();
     expect(DEMO_PEOPLE.some((p) => p.roles.includes('secretary') && p.roles.includes('admin'))).toBe(true);
     expect(DEMO_PEOPLE.some((p) => p.roles.includes('observer'))).toBe(true);
+  });
+});
+
+describe('the demo register', () => {
+  it('holds one adopted recommendation with responses at every stage, seeded once', async () => {
+    const db = await openTestDatabase();
+    const now = '2027-03-01T00:00:00.000Z';
+    await seedReference(db, now);
+    await seedDemoRegister(db, now); // no demo people yet: nothing
+    expect(await listDecisions(db)).toEqual([]);
+    await seedDemoPeople(db, now, { linkSandboxTelegram: true });
+    await seedDemoRegister(db, now);
+    await seedDemoRegister(db, now);
+    const [entry, ...others] = await listDecisions(db);
+    expect(others).toEqual([]);
+    expect(entry).toMatchObject({ number: 1, year: 2026, kind: 'recommendation' });
+    const current = currentResponses(await listResponseHistory(db, [entry?.id ?? 0]), entry?.id ?? 0);
+    expect(Object.fromEntries([...current].map(([state, r]) => [state, r.status]))).toEqual({
+      AM: 'implemented',
+      BY: 'accepted',
+      KG: 'accepted',
+      KZ: 'under-consideration',
+      RU: 'implemented',
+      TJ: 'sent',
+    });
   });
 });

@@ -10,6 +10,7 @@ import { sessionMiddleware } from './middleware/session';
 import { auditRoutes } from './routes/audit';
 import { ballotsRoutes, draftBallotsRoutes } from './routes/ballots';
 import { commissionRoutes } from './routes/commission';
+import { decisionsRoutes } from './routes/decisions';
 import { draftsRoutes } from './routes/drafts';
 import { healthRoutes } from './routes/health';
 import { meetingsRoutes } from './routes/meetings';
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: 
     .route('/api/drafts', draftsRoutes)
     .route('/api/drafts', draftBallotsRoutes)
     .route('/api/ballots', ballotsRoutes)
+    .route('/api/decisions', decisionsRoutes)
     .route('/api/tasks', tasksRoutes)
     .route('/api/extension-requests', extensionRequestsRoutes)
     .route('/api/programs', programsRoutes)

@@ -2,7 +2,13 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createLogger, createTelegramRuntime } from '@accord/bot';
 import { migrateToLatestOrThrow, openDatabase } from '@accord/db';
-import { linkSandboxCommissionGroup, sandboxDemoUsers, seedDemoPeople, seedReference } from '@accord/seeds';
+import {
+  linkSandboxCommissionGroup,
+  sandboxDemoUsers,
+  seedDemoPeople,
+  seedDemoRegister,
+  seedReference,
+} from '@accord/seeds';
 import { type Sandbox, startSandbox } from '@accord/telegram-sandbox';
 import { serve } from '@hono/node-server';
 import { Api, webhookCallback } from 'grammy';
@@ -40,6 +46,7 @@ async function connectTelegram(): Promise<{
   }
   const started = await startSandbox({ port: config.SANDBOX_PORT });
   await seedDemoPeople(db, clock().toISOString(), { linkSandboxTelegram: true });
+  await seedDemoRegister(db, clock().toISOString());
   for (const user of sandboxDemoUsers())
     started.driver.addUser({ id: user.id, first_name: user.first_name, language_code: user.language_code });
   started.driver.addGroup(await linkSandboxCommissionGroup(db, clock().toISOString()));

@@ -254,3 +254,12 @@ activity-error-MilestoneUnknown = This milestone is no longer part of the activi
 activity-error-MilestoneReached = This milestone is already marked reached.
 activity-reported-progress = 📈 { $person } reports <b>{ $title }</b> at { $progress } %.
 activity-reported-milestone = ✅ { $person } reports the milestone “{ $milestone }” of <b>{ $title }</b> reached.
+# the decisions register
+reminder-response-outstanding = { $kind ->
+    [decision] Decision
+   *[recommendation] Recommendation
+} <b>{ $number }</b> «{ $title }», adopted on { $date }: { $state } — { $status ->
+    [sent] sent to the government, no response recorded yet.
+    [under-consideration] the government is considering it; no acceptance recorded yet.
+   *[none] no response from the government recorded yet.
+} Please find out where it stands and tell the secretary.

@@ -254,3 +254,12 @@ activity-error-MilestoneUnknown = Этого этапа в мероприяти�
 activity-error-MilestoneReached = Этот этап уже отмечен как достигнутый.
 activity-reported-progress = 📈 { $person } сообщает: мероприятие <b>{ $title }</b> выполнено на { $progress } %.
 activity-reported-milestone = ✅ { $person } сообщает: этап «{ $milestone }» мероприятия <b>{ $title }</b> достигнут.
+# реестр решений
+reminder-response-outstanding = { $kind ->
+    [decision] Решение
+   *[recommendation] Рекомендация
+} <b>№ { $number }</b> «{ $title }» от { $date }: { $state } — { $status ->
+    [sent] документ направлен правительству, ответ ещё не получен.
+    [under-consideration] на рассмотрении правительства, о принятии пока не сообщено.
+   *[none] ответ правительства ещё не зарегистрирован.
+} Пожалуйста, уточните, как обстоит дело, и сообщите секретарю.

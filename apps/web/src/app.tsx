@@ -14,6 +14,7 @@ import { client, unwrap } from './api';
 import { ErrorNotice } from './components/error-notice';
 import {
   getCommission,
+  getDecisions,
   getFailedOutbox,
   getMeeting,
   getMeetings,
@@ -41,6 +42,7 @@ const Audit = lazy(() => import('./pages/audit').then((m) => ({ default: m.Audit
 const WorkingGroups = lazy(() =>
   import('./pages/working-groups').then((m) => ({ default: m.WorkingGroups })),
 );
+const Decisions = lazy(() => import('./pages/decisions').then((m) => ({ default: m.Decisions })));
 const WorkingGroup = lazy(() => import('./pages/working-group').then((m) => ({ default: m.WorkingGroup })));
 // Asked only now and then: the dialog's code loads when first needed.
 const ConfirmDialog = lazy(() =>
@@ -113,6 +115,9 @@ function Header() {
           </Show>
           <Show when={can('groups.read')}>
             <A href="/working-groups">{t('nav.groups')}</A>
+          </Show>
+          <Show when={can('decisions.read')}>
+            <A href="/decisions">{t('nav.register')}</A>
           </Show>
           <Show when={can('outbox.read')}>
             <A href="/deliveries">{t('nav.deliveries')}</A>
@@ -265,6 +270,14 @@ export function App() {
       <Route path="/audit" component={Audit} preload={() => void getPeople()} />
       <Route path="/working-groups" component={WorkingGroups} preload={() => void getWorkingGroups()} />
       <Route path="/working-groups/:id" component={WorkingGroup} />
+      <Route
+        path="/decisions"
+        component={Decisions}
+        preload={() => {
+          void getDecisions();
+          void getStates();
+        }}
+      />
       <Route path="*404" component={NotFound} />
     </Router>
   );

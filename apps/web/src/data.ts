@@ -99,3 +99,11 @@ export const getRhythm = query(
   () => signedInRead(() => unwrap(client.api.commission.rhythm.$get({ query: {} }))),
   'rhythm',
 );
+
+/** The register of adopted recommendations and decisions, with the governments' responses. */
+export const getDecisions = query(
+  () => signedInRead(async () => (await unwrap(client.api.decisions.$get())).decisions),
+  'decisions',
+);
+export type DecisionView = Loaded<typeof getDecisions>[number];
+export type ResponseView = DecisionView['responses'][number];

@@ -8,6 +8,7 @@ export * from './queries/audit';
 export * from './queries/ballot-workflow';
 export * from './queries/ballots';
 export * from './queries/chat-prompts';
+export * from './queries/decisions';
 export * from './queries/drafts';
 export * from './queries/invites';
 export * from './queries/leases';

@@ -9,6 +9,7 @@ import * as escalationLadder from './migrations/0007-escalation-ladder';
 import * as drafts from './migrations/0008-drafts';
 import * as ballots from './migrations/0009-ballots';
 import * as ballotsInChat from './migrations/0010-ballots-in-chat';
+import * as decisionsRegister from './migrations/0011-decisions-register';
 import * as programPlanning from './migrations/0014-program-planning';
 import type { Database } from './schema';
 
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0008-drafts': drafts,
   '0009-ballots': ballots,
   '0010-ballots-in-chat': ballotsInChat,
+  '0011-decisions-register': decisionsRegister,
   '0014-program-planning': programPlanning,
 };
 

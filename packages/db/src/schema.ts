@@ -386,6 +386,32 @@ export interface ChatPromptsTable {
   expires_at: Instant;
 }
 
+export interface DecisionsTable {
+  id: Generated<number>;
+  /** The register number, counted afresh each year: "number/year". */
+  number: number;
+  year: number;
+  draft_id: number;
+  ballot_id: number;
+  adopted_at: Instant;
+  created_at: Instant;
+}
+
+/** Append-only: each row is one recorded change of a state's response; the latest is the current one. */
+export interface GovernmentResponsesTable {
+  id: Generated<number>;
+  decision_id: number;
+  state_code: string;
+  status: string;
+  /** "yyyy-MM-dd": the day of the letter or act that shows the status. */
+  status_date: string;
+  note: ColumnType<string, string | undefined, string>;
+  /** 1 when the change corrects a mistaken entry (a step back, or an earlier date). */
+  correction: ColumnType<number, number | undefined, number>;
+  updated_by: number | null;
+  updated_at: Instant;
+}
+
 export interface Database {
   member_states: MemberStatesTable;
   commission: CommissionTable;
@@ -417,6 +443,8 @@ export interface Database {
   milestones: MilestonesTable;
   activity_dependencies: ActivityDependenciesTable;
   activity_baselines: ActivityBaselinesTable;
+  decisions: DecisionsTable;
+  government_responses: GovernmentResponsesTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

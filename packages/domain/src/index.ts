@@ -2,6 +2,7 @@ export * from './access';
 export * from './ballot-chat';
 export * from './ballots';
 export * from './callback-data';
+export * from './decisions';
 export * from './drafts';
 export * from './invites';
 export * from './meetings';

@@ -36,6 +36,8 @@ export const ACTIONS = [
   'extensions.decide',
   'programs.read',
   'programs.write',
+  'decisions.read',
+  'decisions.track',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -67,6 +69,8 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'extensions.decide': ['secretary'],
   'programs.read': everyone,
   'programs.write': ['secretary'],
+  'decisions.read': everyone,
+  'decisions.track': ['secretary'],
 };
 
 export const can = (roles: readonly Role[], action: Action): boolean =>

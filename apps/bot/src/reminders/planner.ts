@@ -1,16 +1,20 @@
 import {
   ballotAudience,
+  currentResponses,
   type Database,
   type DeliveryPreferences,
   findBallot,
+  findDecision,
   findDeliveryPreferences,
   findMeetingAudience,
   findMeetingById,
   getCommissionOrThrow,
   type Kysely,
   listBallots,
+  listMemberStates,
   listPeople,
   listRepresentations,
+  listResponseHistory,
   listRsvps,
   listVotes,
   liveChoices,
@@ -22,6 +26,7 @@ import {
   DEFAULT_LADDER,
   deadlineReminders,
   isRepresentationActive,
+  isResponseSettled,
   ladderSchema,
   meetingMinimumReminders,
   meetingReminders,
@@ -29,6 +34,8 @@ import {
   type ReminderPlan,
   type ReminderRecipient,
   reportDueReminders,
+  responseReminders,
+  responsibleForResponse,
   unansweredReminders,
   weeklyDigestReminders,
 } from '@accord/domain';
@@ -226,6 +233,45 @@ async function planBallot(db: Db, ballotId: number, now: string): Promise<Remind
   );
 }
 
+/** An adopted decision's outstanding responses: each state's responsible representative, until its government accepts it. */
+async function planDecisionResponses(db: Db, decisionId: number, now: string): Promise<ReminderPlan[]> {
+  const decision = await findDecision(db, decisionId);
+  if (!decision) return [];
+  const current = currentResponses(await listResponseHistory(db, [decisionId]), decisionId);
+  const [states, representations, people] = await Promise.all([
+    listMemberStates(db),
+    listRepresentations(db),
+    listPeople(db),
+  ]);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const plans: ReminderPlan[] = [];
+  for (const state of states) {
+    const response = current.get(state.code);
+    const ids = responsibleForResponse(representations, state.code, now).filter((id) => {
+      const person = byId.get(id);
+      return person !== undefined && reachable(person);
+    });
+    const prefs = await findDeliveryPreferences(db, ids);
+    const recipients = ids
+      .map((id) => recipient(id, prefs.get(id)))
+      .filter((r): r is ReminderRecipient => r !== null);
+    plans.push(
+      ...responseReminders(
+        {
+          decisionId,
+          stateCode: state.code,
+          adoptedAt: decision.adoptedAt,
+          status: response?.status ?? null,
+          statusDate: response?.date ?? null,
+        },
+        recipients,
+        now,
+      ),
+    );
+  }
+  return plans;
+}
+
 const planners: Record<string, (db: Db, id: number, now: string) => Promise<ReminderPlan[]>> = {
   ballot: planBallot,
   meeting: planMeeting,
@@ -233,6 +279,7 @@ const planners: Record<string, (db: Db, id: number, now: string) => Promise<Remi
   'commission-year': planCommissionYear,
   'annual-report': planAnnualReport,
   'weekly-digest': planWeeklyDigest,
+  'decision-response': planDecisionResponses,
 };
 
 /** Plans one item's reminders again from the records as they are now. */
@@ -250,7 +297,18 @@ export async function planReminders(
     .execute((trx) => syncReminders(trx, { type: subjectType, id: subjectId }, plans, now));
 }
 
-/** Plans every open item again: upcoming announced meetings and open tasks. */
+/** Decisions some member state's government has not yet accepted or implemented. */
+async function outstandingDecisionIds(db: Db): Promise<number[]> {
+  const ids = (await db.selectFrom('decisions').select('id').execute()).map((d) => d.id);
+  const history = await listResponseHistory(db, ids);
+  const states = await listMemberStates(db);
+  return ids.filter((id) => {
+    const current = currentResponses(history, id);
+    return states.some((s) => !isResponseSettled(current.get(s.code)?.status ?? null));
+  });
+}
+
+/** Plans every open item again: upcoming announced meetings, open tasks and outstanding responses. */
 export async function planAllReminders(db: Db, now: string): Promise<number> {
   const meetings = await db
     .selectFrom('meetings')
@@ -263,10 +321,12 @@ export async function planAllReminders(db: Db, now: string): Promise<number> {
   for (const m of meetings) await planReminders(db, 'meeting', m.id, now);
   for (const b of ballots) await planReminders(db, 'ballot', b.id, now);
   for (const t of tasks) await planReminders(db, 'task', t.id, now);
+  const decisions = await outstandingDecisionIds(db);
+  for (const id of decisions) await planReminders(db, 'decision-response', id, now);
   const year = Number(now.slice(0, 4));
   await planReminders(db, 'commission-year', year, now);
   await planReminders(db, 'annual-report', year, now);
   const { secretaries } = await staff(db);
   for (const s of secretaries) await planReminders(db, 'weekly-digest', s.personId, now);
-  return meetings.length + tasks.length + ballots.length + 2 + secretaries.length;
+  return meetings.length + tasks.length + ballots.length + decisions.length + 2 + secretaries.length;
 }

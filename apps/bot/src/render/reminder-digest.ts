@@ -1,19 +1,31 @@
 import {
+  currentResponses,
   type Database,
+  findDecision,
   findMeetingAudience,
   findMeetingById,
   findPersonById,
   findRemindersByIds,
   getCommissionOrThrow,
   type Kysely,
+  listMemberStates,
   listPeople,
   listRepresentations,
+  listResponseHistory,
   listTasks,
   listWorkingGroups,
   meetingRhythm,
   type ReminderRow,
 } from '@accord/db';
-import { escapeHtml, fitMessage, isRepresentationActive, type Language } from '@accord/domain';
+import {
+  escapeHtml,
+  fitMessage,
+  formatRegisterNumber,
+  isRepresentationActive,
+  isResponseSettled,
+  type Language,
+  localDate,
+} from '@accord/domain';
 import { formatDate, formatSpan, formatZone } from '../format';
 import type { Translate } from '../i18n';
 import { unansweredInvitees } from '../reminders/planner';
@@ -78,6 +90,32 @@ async function overdueSummary(
   ].join('\n');
 }
 
+/** A state's outstanding response to a decision, as it stands now; null once its government has accepted it. */
+async function responseLine(
+  db: Kysely<Database>,
+  t: Translate,
+  reader: DigestReader,
+  reminder: ReminderRow,
+): Promise<string | null> {
+  const lang = reader.language;
+  const stateCode = reminder.rule.split(':')[1];
+  const [decision, states] = await Promise.all([findDecision(db, reminder.subject_id), listMemberStates(db)]);
+  const state = states.find((s) => s.code === stateCode);
+  if (!decision || !state) return null;
+  const response = currentResponses(await listResponseHistory(db, [decision.id]), decision.id).get(
+    state.code,
+  );
+  if (isResponseSettled(response?.status ?? null)) return null;
+  return t(lang, 'reminder-response-outstanding', {
+    kind: decision.kind,
+    number: formatRegisterNumber(decision),
+    title: escapeHtml(decision.title),
+    date: formatDate(localDate(decision.adoptedAt, reader.timeZone), lang),
+    state: escapeHtml(lang === 'ru' ? state.nameRu : state.nameEn),
+    status: response?.status ?? 'none',
+  });
+}
+
 /** One line for one reminder, from its subject as it is now; null when the subject is gone. */
 async function line(
   db: Kysely<Database>,
@@ -129,6 +167,7 @@ async function line(
   }
   if (reminder.subject_type === 'weekly-digest') return overdueSummary(db, t, reader, reminder.due_at);
   if (reminder.subject_type === 'ballot') return ballotReminderLine(db, t, reader, reminder);
+  if (reminder.subject_type === 'decision-response') return responseLine(db, t, reader, reminder);
   const task = await db
     .selectFrom('tasks')
     .selectAll()

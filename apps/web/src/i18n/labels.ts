@@ -1,11 +1,14 @@
 import type {
   DeliveryState,
+  DraftKind,
   MeetingKind,
   MeetingStatus,
   MessageKind,
   OutboxState,
   RepresentationKind,
+  ResponseStatus,
   Role,
+  VoteChoice,
 } from '@accord/domain';
 import type { MessageKey } from './en';
 
@@ -126,6 +129,8 @@ const AUDIT_ACTION_LABELS = {
   'session.sign-out-everywhere': 'auditAction.session.sign-out-everywhere',
   'commission.deputy': 'auditAction.commission.deputy',
   'outbox.resend': 'auditAction.outbox.resend',
+  'decision.register': 'auditAction.decision.register',
+  'decision.response': 'auditAction.decision.response',
 } as const satisfies Record<string, MessageKey>;
 
 /** The audit actions this build knows, for the filter. */
@@ -143,6 +148,7 @@ const AUDIT_RECORD_LABELS = {
   person: 'auditRecord.person',
   commission: 'auditRecord.commission',
   outbox: 'auditRecord.outbox',
+  decision: 'auditRecord.decision',
 } as const satisfies Record<string, MessageKey>;
 
 /** The kinds of record audit events are about, for the filter. */
@@ -154,3 +160,21 @@ export const auditRecordLabel = (recordType: string): MessageKey | undefined =>
   Object.hasOwn(AUDIT_RECORD_LABELS, recordType)
     ? AUDIT_RECORD_LABELS[recordType as keyof typeof AUDIT_RECORD_LABELS]
     : undefined;
+
+export const DECISION_KIND_LABELS = {
+  recommendation: 'decisionKind.recommendation',
+  decision: 'decisionKind.decision',
+} as const satisfies Record<DraftKind, MessageKey>;
+
+export const RESPONSE_STATUS_LABELS = {
+  sent: 'response.sent',
+  'under-consideration': 'response.under-consideration',
+  accepted: 'response.accepted',
+  implemented: 'response.implemented',
+} as const satisfies Record<ResponseStatus, MessageKey>;
+
+export const VOTE_LABELS = {
+  for: 'vote.for',
+  against: 'vote.against',
+  abstain: 'vote.abstain',
+} as const satisfies Record<VoteChoice, MessageKey>;

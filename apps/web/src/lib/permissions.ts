@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   'extensions.decide': ['secretary'],
   'programs.read': everyone,
   'programs.write': ['secretary'],
+  'decisions.read': everyone,
+  'decisions.track': ['secretary'],
 } as const satisfies Record<Action, readonly Role[]>;
 
 /** Whether someone with these roles may do `action`. */

@@ -28,6 +28,7 @@ import {
   type VoteInput,
   type VoterSnapshot,
 } from './ballots';
+import { recordDecision } from './decisions';
 import { findDraft, setDraftStatus } from './drafts';
 import { enqueueMessages } from './outbox';
 import { listPeople, listRepresentations } from './people';
@@ -217,6 +218,8 @@ export async function closeBallotNow(
   const closedBy = actor.kind === 'person' ? actor.personId : null;
   if (!(await closeBallotOnce(trx, ballotId, { outcome, closedBy, voterSnapshot }, now))) return null;
   await setDraftStatus(trx, ballot.draftId, ['voting'], outcome === 'adopted' ? 'adopted' : 'rejected', now);
+  // An adoption enters the decisions register in the same transaction, numbered once.
+  if (outcome === 'adopted') await recordDecision(trx, { draftId: ballot.draftId, ballotId, adoptedAt: now });
   await recordAudit(trx, {
     at: now,
     actorPersonId: actor.personId,
