@@ -217,3 +217,6 @@ export const recordedVoteSchema = z.object({
   reference: z.string().trim().min(1).max(200),
   comment: z.string().trim().max(2000).default(''),
 });
+
+/** A new closing instant for an open ballot (the dashboard converts the ballot zone's local time). */
+export const ballotExtendSchema = z.object({ closesAt: isoInstant });

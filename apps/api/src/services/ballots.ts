@@ -8,12 +8,14 @@ import {
   insertBallot,
   type Kysely,
   listVotes,
+  setBallotClosesAt,
   setDraftStatus,
 } from '@accord/db';
 import type { ballotInputSchema } from '@accord/domain';
 import {
   type BallotError,
   type BallotOutcome,
+  can,
   DEFAULT_QUORUM,
   decideVote,
   err,
@@ -30,7 +32,7 @@ import type { z } from 'zod';
 import { auditByPerson, beforeAfter } from './audit';
 
 type Db = Kysely<Database>;
-export type BallotServiceError = BallotError | 'NotFound' | 'AlreadyClosed';
+export type BallotServiceError = BallotError | 'NotFound' | 'AlreadyClosed' | 'NotLater';
 
 /** The state of play: each eligible state's live vote, and the tally. */
 export async function ballotTally(db: Db, ballot: Ballot) {
@@ -38,6 +40,41 @@ export async function ballotTally(db: Db, ballot: Ballot) {
   const live = new Map(votes.filter((v) => v.live).map((v) => [v.stateCode, v.choice] as const));
   return { votes, tally: tally(ballot.eligibleStates, live, ballot.quorum) };
 }
+
+/**
+ * The ballot as `viewer` may see it: while hidden results are open, only those who run the ballot
+ * see the votes and the count; others see how many states took part. Each cast is named by who cast
+ * it (for a vote recorded from the room or a letter: nobody, the channel and reference say how).
+ */
+export async function ballotView(db: Db, ballot: Ballot, viewer: Pick<Person, 'roles'>) {
+  const { votes, tally: t } = await ballotTally(db, ballot);
+  const draft = await db
+    .selectFrom('drafts')
+    .innerJoin('draft_versions', 'draft_versions.draft_id', 'drafts.id')
+    .select(['drafts.id', 'drafts.kind', 'draft_versions.title'])
+    .where('drafts.id', '=', ballot.draftId)
+    .where('draft_versions.version', '=', ballot.draftVersion)
+    .executeTakeFirstOrThrow();
+  const personIds = [...new Set(votes.flatMap((v) => (v.personId === null ? [] : [v.personId])))];
+  const names = new Map(
+    personIds.length === 0
+      ? []
+      : (await db.selectFrom('people').select(['id', 'name']).where('id', 'in', personIds).execute()).map(
+          (p) => [p.id, p.name] as const,
+        ),
+  );
+  const withheld = ballot.resultsHidden && ballot.status === 'open' && !can(viewer.roles, 'ballots.run');
+  return {
+    ballot,
+    draft: { id: draft.id, kind: draft.kind, title: draft.title },
+    resultsWithheld: withheld,
+    tally: withheld ? { participating: t.participating, eligible: t.eligible, quorumMet: t.quorumMet } : t,
+    votes: withheld
+      ? []
+      : votes.map((v) => ({ ...v, castBy: v.personId === null ? null : (names.get(v.personId) ?? null) })),
+  };
+}
+export type BallotView = Awaited<ReturnType<typeof ballotView>>;
 
 /** Opens a ballot on the draft's current version; the draft goes to voting and its text is locked. */
 export async function openBallot(
@@ -152,4 +189,57 @@ export async function closeBallot(
     return outcome;
   });
   return closed === null ? err('AlreadyClosed') : ok(closed);
+}
+
+/** Moves an open ballot's deadline later; it must stay later than both now and the current close. */
+export async function extendBallot(
+  db: Db,
+  ballotId: number,
+  closesAt: string,
+  actor: Person,
+  now: string,
+): Promise<Result<string, BallotServiceError>> {
+  const ballot = await findBallot(db, ballotId);
+  if (!ballot) return err('NotFound');
+  if (ballot.status === 'closed') return err('AlreadyClosed');
+  const next = new Date(closesAt).toISOString();
+  if (Date.parse(next) <= Date.parse(now) || Date.parse(next) <= Date.parse(ballot.closesAt))
+    return err('NotLater');
+  const moved = await db.transaction().execute(async (trx) => {
+    if (!(await setBallotClosesAt(trx, ballotId, next))) return false;
+    await auditByPerson(trx, actor, now, {
+      action: 'ballot.extend',
+      recordType: 'ballot',
+      recordId: ballotId,
+      ...beforeAfter({ closesAt: ballot.closesAt }, { closesAt: next }),
+    });
+    return true;
+  });
+  return moved ? ok(next) : err('AlreadyClosed');
+}
+
+/**
+ * Reminds the eligible states that have not voted. The reminder is audited; its chat message
+ * belongs to the bot's voting feature (an outbox intent it renders), which this branch does not have.
+ */
+export async function nudgeBallot(
+  db: Db,
+  ballotId: number,
+  actor: Person,
+  now: string,
+): Promise<Result<number, BallotServiceError>> {
+  const ballot = await findBallot(db, ballotId);
+  if (!ballot) return err('NotFound');
+  if (ballot.status === 'closed') return err('AlreadyClosed');
+  const voted = new Set((await listVotes(db, ballotId)).filter((v) => v.live).map((v) => v.stateCode));
+  const silent = ballot.eligibleStates.filter((s) => !voted.has(s));
+  await db.transaction().execute((trx) =>
+    auditByPerson(trx, actor, now, {
+      action: 'ballot.nudge',
+      recordType: 'ballot',
+      recordId: ballotId,
+      ...beforeAfter(null, { states: silent }),
+    }),
+  );
+  return ok(silent.length);
 }
