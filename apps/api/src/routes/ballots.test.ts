@@ -187,6 +187,16 @@ describe('the live view of a ballot', () => {
     expect((await t.call(secretary, 'GET', `/api/ballots/${id}/results.csv`)).status).toBe(200);
   });
 
+  it('ends when the reader’s session ends', async () => {
+    const id = await open();
+    const events = sseReader(
+      (await t.call(secretary, 'GET', `/api/ballots/${id}/events`)).body as ReadableStream<Uint8Array>,
+    );
+    await events.next();
+    await t.call(secretary, 'POST', '/api/session/logout-all');
+    await expect(events.next()).rejects.toThrow('the stream ended');
+  });
+
   it('answers 404 for no such ballot and 401 to a stranger', async () => {
     expect((await t.call(secretary, 'GET', '/api/ballots/999/events')).status).toBe(404);
     expect((await t.call(null, 'GET', '/api/ballots/1/events')).status).toBe(401);

@@ -1,7 +1,7 @@
-import { ballotFingerprint, findBallot, listBallots, listMemberStates } from '@accord/db';
+import { ballotFingerprint, findBallot, findLiveSession, listBallots, listMemberStates } from '@accord/db';
 import { ballotExtendSchema, ballotInputSchema, idParamSchema, recordedVoteSchema } from '@accord/domain';
-import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
+import { type Context, Hono } from 'hono';
+import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import { csvDocument } from '../csv';
 import type { AppEnv } from '../env';
 import { errorBody } from '../errors';
@@ -34,6 +34,40 @@ const KEEP_ALIVE_MS = 15_000;
 const failure = (error: BallotServiceError) =>
   [errorBody(error, failures[error][0]), failures[error][1]] as const;
 
+/**
+ * Pushes the ballot as `c`'s reader may see it, at once and whenever it changes, until the client
+ * goes away or the reader's session ends (signed out everywhere, expired).
+ */
+async function pushSnapshots(stream: SSEStreamingApi, c: Context<AppEnv>, id: number) {
+  const { db, clock } = c.var.deps;
+  const viewer = signedIn(c);
+  const token = c.var.sessionToken ?? '';
+  let seen: string | undefined;
+  let quietFor = 0;
+  // Votes also arrive from the bot, another process on the same database: look, compare, push.
+  while (!stream.aborted && !c.req.raw.signal.aborted) {
+    if (!(await findLiveSession(db, token, clock().toISOString()))) return;
+    const fingerprint = await ballotFingerprint(db, id);
+    const ballot = fingerprint === seen ? undefined : await findBallot(db, id);
+    if (ballot) {
+      seen = fingerprint;
+      quietFor = 0;
+      await stream.writeSSE({
+        event: 'snapshot',
+        data: JSON.stringify(await ballotView(db, ballot, viewer)),
+      });
+    } else {
+      quietFor += POLL_MS;
+      if (quietFor >= KEEP_ALIVE_MS) {
+        quietFor = 0;
+        // A comment line: keeps proxies from dropping an idle stream; EventSource ignores it.
+        await stream.write(': still here\n\n');
+      }
+    }
+    await stream.sleep(POLL_MS);
+  }
+}
+
 /** Opening a ballot on a draft's version, recording votes given outside the chat, and closing it once. */
 export const ballotsRoutes = new Hono<AppEnv>()
   .get('/', authorize('ballots.read'), async (c) =>
@@ -48,32 +82,7 @@ export const ballotsRoutes = new Hono<AppEnv>()
     const { db } = c.var.deps;
     const id = c.req.valid('param').id;
     if (!(await findBallot(db, id))) return c.json(...failure('NotFound'));
-    const viewer = signedIn(c);
-    return streamSSE(c, async (stream) => {
-      let seen: string | undefined;
-      let quietFor = 0;
-      // Votes also arrive from the bot, another process on the same database: look, compare, push.
-      while (!stream.aborted && !c.req.raw.signal.aborted) {
-        const fingerprint = await ballotFingerprint(db, id);
-        const ballot = fingerprint === seen ? undefined : await findBallot(db, id);
-        if (ballot) {
-          seen = fingerprint;
-          quietFor = 0;
-          await stream.writeSSE({
-            event: 'snapshot',
-            data: JSON.stringify(await ballotView(db, ballot, viewer)),
-          });
-        } else {
-          quietFor += POLL_MS;
-          if (quietFor >= KEEP_ALIVE_MS) {
-            quietFor = 0;
-            // A comment line: keeps proxies from dropping an idle stream; EventSource ignores it.
-            await stream.write(': still here\n\n');
-          }
-        }
-        await stream.sleep(POLL_MS);
-      }
-    });
+    return streamSSE(c, (stream) => pushSnapshots(stream, c, id));
   })
   .get('/:id/results.csv', authorize('ballots.read'), validate('param', idParamSchema), async (c) => {
     const { db } = c.var.deps;
