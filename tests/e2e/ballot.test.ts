@@ -101,6 +101,13 @@ describe('the secretary puts a draft to the vote and follows it live', () => {
     expect(csv).toContain('No. 12/345 of 1 March');
     expect(csv).toContain('AM,Republic of Armenia,against,room,');
 
+    await page.getByRole('button', { name: 'Remind those who have not voted' }).click();
+    await page.getByText('Reminded: 4 states that have not voted.').waitFor();
+    await page.getByLabel('New closing time').fill('2100-01-15T18:00');
+    await page.getByRole('button', { name: 'Extend' }).click();
+    await page.getByText('The deadline is extended.').waitFor();
+    await page.getByText(/15 Jan 2100, 18:00 · Europe\/Moscow/).waitFor();
+
     await page.getByRole('button', { name: 'Close now' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Close now' }).click();
     await page.getByText('Voting is closed: Not adopted.').waitFor();

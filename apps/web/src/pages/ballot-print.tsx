@@ -42,7 +42,7 @@ export function BallotPrint() {
               <dd>{fractionText(v().ballot.quorum, t('tally.moreThan'))}</dd>
               <dt>{t('ballot.opens')}</dt>
               <dd>{dateTime(v().ballot.opensAt, v().ballot.timeZone)}</dd>
-              <dt>{t('ballot.closes')}</dt>
+              <dt>{t(v().ballot.closedAt ? 'ballot.closedAt' : 'ballot.closes')}</dt>
               <dd>{dateTime(v().ballot.closedAt ?? v().ballot.closesAt, v().ballot.timeZone)}</dd>
               <dt>{t('ballot.outcome')}</dt>
               <dd>

@@ -50,25 +50,30 @@ function useLiveBallot(id: () => string) {
   return { view, connected };
 }
 
+type Count = readonly [label: string, count: number];
+
 function Tally(props: { view: BallotSnapshot }) {
   const { t } = useI18n();
   const rule = () => props.view.ballot.rule;
-  const counts = () => {
+  const quorumKey = () =>
+    props.view.tally.quorumMet
+      ? 'tally.quorumMet'
+      : props.view.ballot.status === 'closed'
+        ? 'tally.quorumWasNotMet'
+        : 'tally.quorumNotMet';
+  // The choices' counts and the silent ones only when the reader may see them; participation always.
+  const counts = (): Count[] => {
     const full = fullTally(props.view.tally);
-    const rows: Array<[string, number]> = full
+    const seen: Count[] = full
       ? [
-          [choiceLabel(t, rule(), 'for'), full.for],
-          [choiceLabel(t, rule(), 'against'), full.against],
-          ...(rule().kind === 'silence'
-            ? []
-            : [[choiceLabel(t, rule(), 'abstain'), full.abstain] as [string, number]]),
+          ...choicesFor(rule()).map((choice): Count => [choiceLabel(t, rule(), choice), full[choice]]),
           [t('tally.silent'), full.silent],
         ]
       : [];
     return [
-      ...rows,
-      [t('tally.participating'), props.view.tally.participating] as [string, number],
-      [t('tally.eligible'), props.view.tally.eligible] as [string, number],
+      ...seen,
+      [t('tally.participating'), props.view.tally.participating],
+      [t('tally.eligible'), props.view.tally.eligible],
     ];
   };
   return (
@@ -84,7 +89,7 @@ function Tally(props: { view: BallotSnapshot }) {
         </For>
       </dl>
       <p>
-        {t(props.view.tally.quorumMet ? 'tally.quorumMet' : 'tally.quorumNotMet', {
+        {t(quorumKey(), {
           quorum: fractionText(props.view.ballot.quorum, t('tally.moreThan')),
         })}
       </p>
@@ -469,7 +474,7 @@ export function Ballot() {
                     when={notVoted(v().ballot.eligibleStates, v().votes).length > 0}
                     fallback={t('ballot.allVoted')}
                   >
-                    {t('ballot.notYetVoted', {
+                    {t(v().ballot.status === 'closed' ? 'ballot.didNotVote' : 'ballot.notYetVoted', {
                       states: notVoted(v().ballot.eligibleStates, v().votes).map(stateName).join(', '),
                     })}
                   </Show>
