@@ -22,8 +22,8 @@ afterAll(async () => {
 });
 
 /** The row of the votes table for a state. */
-const stateRow = (name: string) =>
-  page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+const stateRow = (name: string, on: Page = page) =>
+  on.getByRole('row').filter({ has: on.getByRole('rowheader', { name }) });
 
 describe('the secretary puts a draft to the vote and follows it live', () => {
   it('writes and edits a draft, opens a ballot, records votes that show up without a reload, exports and closes', async () => {
@@ -66,6 +66,19 @@ describe('the secretary puts a draft to the vote and follows it live', () => {
     await page.evaluate('window.stillTheSamePage = true');
     await shot('ballot-open');
 
+    // An observer follows the same ballot in a browser of their own.
+    const observerContext = await browser.newContext();
+    const observer = await observerContext.newPage();
+    await observer.addInitScript("localStorage.setItem('accord.language', 'en')");
+    const signedIn = await observerContext.request.post(new URL('/api/session/dev-login', url).href, {
+      headers: { origin: new URL(url).origin },
+      data: { personId: people.people.find((p) => p.roles.includes('observer'))?.id },
+    });
+    expect(signedIn.status()).toBe(200);
+    await observer.goto(new URL(`/ballots/${ballotId}`, url).href);
+    await observer.getByText('Live: the tally changes as votes arrive.').waitFor();
+    expect(await observer.getByRole('button', { name: 'Record the vote' }).count()).toBe(0);
+
     await page.getByLabel('State', { exact: true }).selectOption('KZ');
     await page.getByLabel('Vote', { exact: true }).selectOption('for');
     await page.getByLabel('Channel', { exact: true }).selectOption('letter');
@@ -73,6 +86,8 @@ describe('the secretary puts a draft to the vote and follows it live', () => {
     await page.getByRole('button', { name: 'Record the vote' }).click();
     await stateRow('Republic of Kazakhstan').getByText('Official letter').waitFor();
     await page.getByText('The vote of Republic of Kazakhstan is recorded.').waitFor();
+    await stateRow('Republic of Kazakhstan', observer).getByText('Official letter').waitFor();
+    await observerContext.close();
 
     // Another client records a vote: the open page hears of it from the server, not from itself.
     const recorded = await page.request.post(new URL(`/api/ballots/${ballotId}/votes`, url).href, {
@@ -102,7 +117,7 @@ describe('the secretary puts a draft to the vote and follows it live', () => {
     expect(csv).toContain('AM,Republic of Armenia,against,room,');
 
     await page.getByRole('button', { name: 'Remind those who have not voted' }).click();
-    await page.getByText('Reminded: 4 states that have not voted.').waitFor();
+    await page.getByText('Reminded the states that have not voted: 4.').waitFor();
     await page.getByLabel('New closing time').fill('2100-01-15T18:00');
     await page.getByRole('button', { name: 'Extend' }).click();
     await page.getByText('The deadline is extended.').waitFor();

@@ -126,6 +126,14 @@ const AUDIT_ACTION_LABELS = {
   'session.sign-out-everywhere': 'auditAction.session.sign-out-everywhere',
   'commission.deputy': 'auditAction.commission.deputy',
   'outbox.resend': 'auditAction.outbox.resend',
+  'draft.create': 'auditAction.draft.create',
+  'draft.version': 'auditAction.draft.version',
+  'draft.withdraw': 'auditAction.draft.withdraw',
+  'ballot.open': 'auditAction.ballot.open',
+  'vote.record': 'auditAction.vote.record',
+  'ballot.extend': 'auditAction.ballot.extend',
+  'ballot.nudge': 'auditAction.ballot.nudge',
+  'ballot.close': 'auditAction.ballot.close',
 } as const satisfies Record<string, MessageKey>;
 
 /** The audit actions this build knows, for the filter. */
@@ -143,6 +151,8 @@ const AUDIT_RECORD_LABELS = {
   person: 'auditRecord.person',
   commission: 'auditRecord.commission',
   outbox: 'auditRecord.outbox',
+  draft: 'auditRecord.draft',
+  ballot: 'auditRecord.ballot',
 } as const satisfies Record<string, MessageKey>;
 
 /** The kinds of record audit events are about, for the filter. */
