@@ -5,9 +5,11 @@ import {
   type Database,
   findBallot,
   findDraft,
+  findDraftVersionHeading,
   insertBallot,
   type Kysely,
   listVotes,
+  personNames,
   setBallotClosesAt,
   setDraftStatus,
 } from '@accord/db';
@@ -48,25 +50,15 @@ export async function ballotTally(db: Db, ballot: Ballot) {
  */
 export async function ballotView(db: Db, ballot: Ballot, viewer: Pick<Person, 'roles'>) {
   const { votes, tally: t } = await ballotTally(db, ballot);
-  const draft = await db
-    .selectFrom('drafts')
-    .innerJoin('draft_versions', 'draft_versions.draft_id', 'drafts.id')
-    .select(['drafts.id', 'drafts.kind', 'draft_versions.title'])
-    .where('drafts.id', '=', ballot.draftId)
-    .where('draft_versions.version', '=', ballot.draftVersion)
-    .executeTakeFirstOrThrow();
-  const personIds = [...new Set(votes.flatMap((v) => (v.personId === null ? [] : [v.personId])))];
-  const names = new Map(
-    personIds.length === 0
-      ? []
-      : (await db.selectFrom('people').select(['id', 'name']).where('id', 'in', personIds).execute()).map(
-          (p) => [p.id, p.name] as const,
-        ),
-  );
+  const draft = await findDraftVersionHeading(db, ballot.draftId, ballot.draftVersion);
+  if (!draft) throw new Error(`ballot ${ballot.id} has no draft version ${ballot.draftVersion}`);
+  const names = await personNames(db, [
+    ...new Set(votes.flatMap((v) => (v.personId === null ? [] : [v.personId]))),
+  ]);
   const withheld = ballot.resultsHidden && ballot.status === 'open' && !can(viewer.roles, 'ballots.run');
   return {
     ballot,
-    draft: { id: draft.id, kind: draft.kind, title: draft.title },
+    draft,
     resultsWithheld: withheld,
     tally: withheld ? { participating: t.participating, eligible: t.eligible, quorumMet: t.quorumMet } : t,
     votes: withheld
@@ -74,7 +66,6 @@ export async function ballotView(db: Db, ballot: Ballot, viewer: Pick<Person, 'r
       : votes.map((v) => ({ ...v, castBy: v.personId === null ? null : (names.get(v.personId) ?? null) })),
   };
 }
-export type BallotView = Awaited<ReturnType<typeof ballotView>>;
 
 /** Opens a ballot on the draft's current version; the draft goes to voting and its text is locked. */
 export async function openBallot(

@@ -5,7 +5,14 @@ import { useStateName } from '../components/state-name';
 import { VoterSnapshot } from '../components/voter-snapshot';
 import { type BallotSnapshot, getBallot } from '../data';
 import { useI18n } from '../i18n/context';
-import { channelText, choiceLabel, OUTCOME_LABELS, REMARK_LABELS, ruleText } from '../i18n/labels';
+import {
+  channelText,
+  choiceLabel,
+  DRAFT_KIND_LABELS,
+  OUTCOME_LABELS,
+  REMARK_LABELS,
+  ruleText,
+} from '../i18n/labels';
 import { fractionText, fullTally, votesByState } from '../lib/ballots';
 
 /** The ballot's results on paper: what was voted on, the rule, each state's vote and the outcome; no navigation. */
@@ -34,6 +41,8 @@ export function BallotPrint() {
           <>
             <h1>{t('print.title', { title: v().draft.title })}</h1>
             <dl class="facts">
+              <dt>{t('drafts.kind')}</dt>
+              <dd>{t(DRAFT_KIND_LABELS[v().draft.kind])}</dd>
               <dt>{t('ballot.draftVersion')}</dt>
               <dd>{t('draft.versionN', { version: v().ballot.draftVersion })}</dd>
               <dt>{t('vote.rule')}</dt>

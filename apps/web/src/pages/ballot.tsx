@@ -15,6 +15,7 @@ import {
   CHANNEL_LABELS,
   channelText,
   choiceLabel,
+  DRAFT_KIND_LABELS,
   OUTCOME_LABELS,
   REMARK_LABELS,
   ruleText,
@@ -409,6 +410,7 @@ export function Ballot() {
               </span>
             </div>
             <p class="muted">
+              {t(DRAFT_KIND_LABELS[v().draft.kind])} ·{' '}
               <A href={`/drafts/${v().draft.id}`}>
                 {t('ballot.draftLink', { version: v().ballot.draftVersion })}
               </A>

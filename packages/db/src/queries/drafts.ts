@@ -181,3 +181,15 @@ export async function listDraftChoices(db: Db) {
     })),
   };
 }
+
+/** A draft's kind and the title of one of its versions (a ballot's, say). */
+export async function findDraftVersionHeading(db: Db, draftId: number, version: number) {
+  return db
+    .selectFrom('drafts')
+    .innerJoin('draft_versions', 'draft_versions.draft_id', 'drafts.id')
+    .select(['drafts.id', 'drafts.kind', 'draft_versions.title'])
+    .where('drafts.id', '=', draftId)
+    .where('draft_versions.version', '=', version)
+    .executeTakeFirst()
+    .then((r) => r && { id: r.id, kind: r.kind as DraftKind, title: r.title });
+}
