@@ -1,11 +1,21 @@
-import { useI18n } from '../i18n/context';
+import { isApiError } from '../api';
+import { fieldErrors } from '../lib/field-errors';
+import { FormErrors } from './form-errors';
 
-/** A refused or failed action: the API's reason in the reader's language, announced at once. */
-export function FailureNotice(props: { error: unknown }) {
-  const { errorText } = useI18n();
+/**
+ * A refused or failed action, announced at once: the API's reason in the reader's language, and
+ * each problem with a field that the form does not show beside one of its `fields`.
+ */
+export function FailureNotice(props: { error: unknown; fields?: readonly string[] }) {
+  const issues = () => (isApiError(props.error) ? fieldErrors(props.error.details) : {});
+  const elsewhere = () => Object.entries(issues()).filter(([path]) => !props.fields?.includes(path));
   return (
-    <p class="notice notice-error" role="alert">
-      {errorText(props.error)}
-    </p>
+    <div class="notice notice-error" role="alert">
+      <FormErrors
+        error={props.error}
+        hasFieldErrors={Object.keys(issues()).length > elsewhere().length}
+        otherErrors={elsewhere()}
+      />
+    </div>
   );
 }

@@ -31,6 +31,9 @@ import { useSession } from '../session';
 
 type Draft = DraftDetail['draft'];
 
+/** The ballot form's fields that show the API's complaint beside them; others go to the summary. */
+const BALLOT_FIELDS = ['opensLocal', 'closesLocal', 'timeZone'] as const;
+
 /** The text as written. Shown as preformatted Markdown source: no HTML is made from it, so nothing in it can run. */
 function DraftText(props: { text: string }) {
   return <pre class="draft-text">{props.text}</pre>;
@@ -69,7 +72,7 @@ function EditForm(props: { draft: Draft; onSaved: (message: string) => void }) {
     <form class="panel" onSubmit={submit} aria-labelledby={id('heading')}>
       <h2 id={id('heading')}>{t('draft.edit')}</h2>
       <p class="hint">{t('draft.editHint')}</p>
-      <Show when={failure()}>{(error) => <FailureNotice error={error()} />}</Show>
+      <Show when={failure()}>{(error) => <FailureNotice error={error()} fields={['title', 'text']} />}</Show>
       <Field id={id('title')} label={t('drafts.titleField')} error={errors().title}>
         {(describedBy) => (
           <input
@@ -257,7 +260,7 @@ function BallotForm(props: { draft: Draft }) {
     <form class="panel" onSubmit={submit} aria-labelledby={id('heading')}>
       <h2 id={id('heading')}>{t('vote.title')}</h2>
       <p class="hint">{t('vote.hint', { version: props.draft.currentVersion })}</p>
-      <Show when={failure()}>{(error) => <FailureNotice error={error()} />}</Show>
+      <Show when={failure()}>{(error) => <FailureNotice error={error()} fields={BALLOT_FIELDS} />}</Show>
       <fieldset>
         <legend>{t('vote.rule')}</legend>
         <div class="checkboxes">

@@ -61,7 +61,9 @@ function NewDraftForm() {
   return (
     <form class="panel" onSubmit={submit} aria-labelledby={id('heading')}>
       <h2 id={id('heading')}>{t('drafts.new')}</h2>
-      <Show when={failure()}>{(error) => <FailureNotice error={error()} />}</Show>
+      <Show when={failure()}>
+        {(error) => <FailureNotice error={error()} fields={['kind', 'title', 'text']} />}
+      </Show>
       <Field id={id('kind')} label={t('drafts.kind')} error={errors().kind}>
         {(describedBy) => (
           <select id={id('kind')} name="kind" aria-describedby={describedBy}>
