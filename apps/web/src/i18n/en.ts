@@ -585,6 +585,7 @@ export const en = {
   'tally.participating': 'Took part',
   'tally.eligible': 'Eligible',
   'tally.moreThan': 'more than',
+  'tally.noQuorum': 'No quorum applies: under the silence procedure, silence is assent.',
   'tally.quorumMet': 'Quorum ({quorum}) is met.',
   'tally.quorumWasNotMet': 'Quorum ({quorum}) was not met.',
   'tally.quorumNotMet': 'Quorum ({quorum}) is not met yet.',

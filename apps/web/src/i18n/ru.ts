@@ -586,6 +586,7 @@ export const ru: Dictionary = {
   'tally.participating': 'Участвовали',
   'tally.eligible': 'С правом голоса',
   'tally.moreThan': 'более',
+  'tally.noQuorum': 'Кворум не требуется: при процедуре умолчания молчание означает согласие.',
   'tally.quorumMet': 'Кворум ({quorum}) есть.',
   'tally.quorumWasNotMet': 'Кворума ({quorum}) не было.',
   'tally.quorumNotMet': 'Кворума ({quorum}) пока нет.',

@@ -48,7 +48,11 @@ export function BallotPrint() {
               <dt>{t('vote.rule')}</dt>
               <dd>{ruleText(t, v().ballot.rule)}</dd>
               <dt>{t('vote.quorum')}</dt>
-              <dd>{fractionText(v().ballot.quorum, t('tally.moreThan'))}</dd>
+              <dd>
+                {v().ballot.rule.kind === 'silence'
+                  ? t('tally.noQuorum')
+                  : fractionText(v().ballot.quorum, t('tally.moreThan'))}
+              </dd>
               <dt>{t('ballot.opens')}</dt>
               <dd>{dateTime(v().ballot.opensAt, v().ballot.timeZone)}</dd>
               <dt>{t(v().ballot.closedAt ? 'ballot.closedAt' : 'ballot.closes')}</dt>

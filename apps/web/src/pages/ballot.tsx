@@ -56,12 +56,15 @@ type Count = readonly [label: string, count: number];
 function Tally(props: { view: BallotSnapshot }) {
   const { t } = useI18n();
   const rule = () => props.view.ballot.rule;
+  // Under the silence procedure silence is assent: no quorum applies.
   const quorumKey = () =>
-    props.view.tally.quorumMet
-      ? 'tally.quorumMet'
-      : props.view.ballot.status === 'closed'
-        ? 'tally.quorumWasNotMet'
-        : 'tally.quorumNotMet';
+    rule().kind === 'silence'
+      ? 'tally.noQuorum'
+      : props.view.tally.quorumMet
+        ? 'tally.quorumMet'
+        : props.view.ballot.status === 'closed'
+          ? 'tally.quorumWasNotMet'
+          : 'tally.quorumNotMet';
   // The choices' counts and the silent ones only when the reader may see them; participation always.
   const counts = (): Count[] => {
     const full = fullTally(props.view.tally);
