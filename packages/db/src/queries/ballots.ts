@@ -171,7 +171,7 @@ export async function listBallots(db: Db, draftId?: number): Promise<BallotSumma
       'ballots.opens_at',
       'ballots.closes_at',
     ])
-    .orderBy('ballots.status', 'desc')
+    .orderBy((eb) => eb.case().when('ballots.status', '=', 'open').then(0).else(1).end())
     .orderBy('ballots.closes_at', 'desc')
     .orderBy('ballots.id', 'desc');
   if (draftId !== undefined) query = query.where('ballots.draft_id', '=', draftId);
