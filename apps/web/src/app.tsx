@@ -13,8 +13,13 @@ import { createEffect, createSignal, ErrorBoundary, For, lazy, Show, Suspense } 
 import { client, unwrap } from './api';
 import { ErrorNotice } from './components/error-notice';
 import {
+  getBallot,
+  getBallots,
   getCommission,
   getDecisions,
+  getDraft,
+  getDraftChoices,
+  getDrafts,
   getFailedOutbox,
   getMeeting,
   getMeetings,
@@ -44,6 +49,10 @@ const WorkingGroups = lazy(() =>
 );
 const Decisions = lazy(() => import('./pages/decisions').then((m) => ({ default: m.Decisions })));
 const WorkingGroup = lazy(() => import('./pages/working-group').then((m) => ({ default: m.WorkingGroup })));
+const Drafts = lazy(() => import('./pages/drafts').then((m) => ({ default: m.Drafts })));
+const Draft = lazy(() => import('./pages/draft').then((m) => ({ default: m.Draft })));
+const Ballot = lazy(() => import('./pages/ballot').then((m) => ({ default: m.Ballot })));
+const BallotPrint = lazy(() => import('./pages/ballot-print').then((m) => ({ default: m.BallotPrint })));
 // Asked only now and then: the dialog's code loads when first needed.
 const ConfirmDialog = lazy(() =>
   import('./components/confirm-dialog').then((m) => ({ default: m.ConfirmDialog })),
@@ -115,6 +124,9 @@ function Header() {
           </Show>
           <Show when={can('groups.read')}>
             <A href="/working-groups">{t('nav.groups')}</A>
+          </Show>
+          <Show when={can('drafts.read')}>
+            <A href="/drafts">{t('nav.drafts')}</A>
           </Show>
           <Show when={can('decisions.read')}>
             <A href="/decisions">{t('nav.register')}</A>
@@ -219,12 +231,17 @@ function Layout(props: RouteSectionProps) {
 
 function Frame(props: RouteSectionProps) {
   const { t } = useI18n();
+  const location = useLocation();
+  // A printable page is the page alone: no header, no navigation.
+  const printable = () => location.pathname.endsWith('/print');
   return (
     <>
       <a class="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <Header />
+      <Show when={!printable()}>
+        <Header />
+      </Show>
       <main id="main" tabindex="-1">
         <ErrorBoundary fallback={(error, reset) => <ErrorNotice error={error} reset={reset} />}>
           <Suspense fallback={<p class="loading">{t('app.loading')}</p>}>
@@ -277,6 +294,37 @@ export function App() {
           void getDecisions();
           void getStates();
         }}
+      />
+      <Route
+        path="/drafts"
+        component={Drafts}
+        preload={() => {
+          void getDrafts();
+          void getBallots();
+          void getDraftChoices();
+        }}
+      />
+      <Route
+        path="/drafts/:id"
+        component={Draft}
+        preload={({ params }) => {
+          void getDraft(params.id ?? '');
+          void getDraftChoices();
+          void getStates();
+        }}
+      />
+      <Route
+        path="/ballots/:id"
+        component={Ballot}
+        preload={({ params }) => {
+          void getBallot(params.id ?? '');
+          void getStates();
+        }}
+      />
+      <Route
+        path="/ballots/:id/print"
+        component={BallotPrint}
+        preload={({ params }) => void getBallot(params.id ?? '')}
       />
       <Route path="*404" component={NotFound} />
     </Router>

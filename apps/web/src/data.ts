@@ -107,3 +107,55 @@ export const getDecisions = query(
 );
 export type DecisionView = Loaded<typeof getDecisions>[number];
 export type ResponseView = DecisionView['responses'][number];
+export const getDrafts = query(
+  () => signedInRead(async () => (await unwrap(client.api.drafts.$get())).drafts),
+  'drafts',
+);
+export type DraftView = Loaded<typeof getDrafts>[number];
+
+/** A draft with its versions and the ballots held on it. */
+export const getDraft = query(
+  (id: string) => signedInRead(() => unwrap(client.api.drafts[':id'].$get({ param: { id } }))),
+  'draft',
+);
+export type DraftDetail = Loaded<typeof getDraft>;
+
+/** What a draft can be tied to: the program directions and the agenda items of meetings not cancelled. */
+export const getDraftChoices = query(
+  () => signedInRead(() => unwrap(client.api.drafts.choices.$get())),
+  'draft-choices',
+);
+export type DraftChoices = Loaded<typeof getDraftChoices>;
+
+/** What changed between two versions of a draft. */
+export const getDraftDiff = query(
+  (id: string, from: string, to: string) =>
+    signedInRead(() => unwrap(client.api.drafts[':id'].diff.$get({ param: { id }, query: { from, to } }))),
+  'draft-diff',
+);
+export type DraftDiff = Loaded<typeof getDraftDiff>;
+
+export const getBallots = query(
+  () => signedInRead(async () => (await unwrap(client.api.ballots.$get())).ballots),
+  'ballots',
+);
+export type BallotSummaryView = Loaded<typeof getBallots>[number];
+
+/** A ballot as the reader may see it (the same snapshot its live stream pushes). */
+export const getBallot = query(
+  (id: string) => signedInRead(() => unwrap(client.api.ballots[':id'].$get({ param: { id } }))),
+  'ballot',
+);
+export type BallotDetail = Loaded<typeof getBallot>;
+
+/**
+ * A ballot as the API and its live stream send it. `remarkKind` and `voterSnapshot` are agreed with
+ * the API but may not be sent yet: both are optional here.
+ */
+export type BallotSnapshot = Omit<BallotDetail, 'ballot' | 'votes'> & {
+  ballot: BallotDetail['ballot'] & {
+    voterSnapshot?: Array<{ stateCode: string; people: Array<{ id: number; name: string }> }> | null;
+  };
+  votes: Array<BallotDetail['votes'][number] & { remarkKind?: 'comment' | 'reservation' | null }>;
+};
+export type VoteRow = BallotSnapshot['votes'][number];

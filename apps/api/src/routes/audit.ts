@@ -1,6 +1,7 @@
 import { listAuditEvents } from '@accord/db';
 import { auditQuerySchema } from '@accord/domain';
 import { Hono } from 'hono';
+import { csvCell } from '../csv';
 import type { AppEnv } from '../env';
 import { authorize } from '../middleware/authorize';
 import { validate } from '../validate';
@@ -16,13 +17,6 @@ const CSV_COLUMNS = [
   'before',
   'after',
 ] as const;
-
-/** RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet does not run it as a formula. */
-const csvCell = (value: unknown): string => {
-  const text = value === null || value === undefined ? '' : String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n']/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 /** The audit log: read and export only. There is no route that changes or deletes an event. */
 export const auditRoutes = new Hono<AppEnv>()

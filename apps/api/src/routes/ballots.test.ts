@@ -213,3 +213,177 @@ describe('ballots (votes given outside the chat, for now)', () => {
     expect((await t.call(await t.signIn('KZ-head'), 'POST', '/api/ballots/1/close')).status).toBe(403);
   });
 });
+
+/** Reads server-sent events from a response body, one `event:`/`data:` block at a time. */
+function sseReader(body: ReadableStream<Uint8Array>) {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  return {
+    async next(): Promise<{ event: string; data: unknown }> {
+      for (;;) {
+        const end = buffer.indexOf('\n\n');
+        if (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const lines = block.split('\n');
+          const event = lines.find((l) => l.startsWith('event: '))?.slice(7);
+          const data = lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6));
+          if (event) return { event, data: JSON.parse(data.join('\n')) };
+          continue;
+        }
+        const { value, done } = await reader.read();
+        if (done) throw new Error('the stream ended');
+        buffer += decoder.decode(value, { stream: true });
+      }
+    },
+    cancel: () => reader.cancel(),
+  };
+}
+
+interface Snapshot {
+  ballot: { status: string };
+  resultsWithheld: boolean;
+  tally: { for?: number; participating: number };
+  votes: Array<{ stateCode: string; choice: string; live: boolean }>;
+}
+
+describe('the live view of a ballot', () => {
+  it('pushes a fresh snapshot when a vote is recorded, and again when the ballot closes', async () => {
+    const id = await open();
+    const res = await t.call(secretary, 'GET', `/api/ballots/${id}/events`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const events = sseReader(res.body as ReadableStream<Uint8Array>);
+    const first = (await events.next()).data as Snapshot;
+    expect(first.tally).toMatchObject({ for: 0, participating: 0 });
+    // Written straight to the database, as the bot (another process) would.
+    await t.db
+      .insertInto('votes')
+      .values({ ballot_id: id, state_code: 'BY', choice: 'for', channel: 'telegram', cast_at: t.now })
+      .execute();
+    const second = (await events.next()).data as Snapshot;
+    expect(second.tally).toMatchObject({ for: 1, participating: 1 });
+    expect(second.votes.map((v) => v.stateCode)).toEqual(['BY']);
+    await t.call(secretary, 'POST', `/api/ballots/${id}/close`);
+    expect(((await events.next()).data as Snapshot).ballot.status).toBe('closed');
+    await events.cancel();
+  });
+
+  it('keeps hidden results from a member until the close, as the ballot’s page does', async () => {
+    const res = await t.call(secretary, 'POST', `/api/drafts/${draftId}/ballots`, {
+      rule: { kind: 'consensus' },
+      closesLocal: '2027-03-01T18:00',
+      timeZone: 'Europe/Moscow',
+      resultsHidden: true,
+    });
+    const id = ((await res.json()) as { id: number }).id;
+    await vote(id, 'AM', 'against');
+    const member = await t.signIn('KZ-head');
+    const stream = await t.call(member, 'GET', `/api/ballots/${id}/events`);
+    const events = sseReader(stream.body as ReadableStream<Uint8Array>);
+    const seen = (await events.next()).data as Snapshot;
+    expect(seen).toMatchObject({ resultsWithheld: true, votes: [], tally: { participating: 1 } });
+    expect(seen.tally.for).toBeUndefined();
+    await events.cancel();
+    expect((await t.call(member, 'GET', `/api/ballots/${id}/results.csv`)).status).toBe(403);
+    expect((await t.call(secretary, 'GET', `/api/ballots/${id}/results.csv`)).status).toBe(200);
+  });
+
+  it('ends when the reader’s session ends', async () => {
+    const id = await open();
+    const events = sseReader(
+      (await t.call(secretary, 'GET', `/api/ballots/${id}/events`)).body as ReadableStream<Uint8Array>,
+    );
+    await events.next();
+    await t.call(secretary, 'POST', '/api/session/logout-all');
+    await expect(events.next()).rejects.toThrow('the stream ended');
+  });
+
+  it('answers 404 for no such ballot and 401 to a stranger', async () => {
+    expect((await t.call(secretary, 'GET', '/api/ballots/999/events')).status).toBe(404);
+    expect((await t.call(null, 'GET', '/api/ballots/1/events')).status).toBe(401);
+  });
+});
+
+describe('the ballot’s results as CSV', () => {
+  it('has one row per eligible state, quoted where needed, formulas neutralised, and the outcome', async () => {
+    const id = await open();
+    await t.call(secretary, 'POST', `/api/ballots/${id}/votes`, {
+      stateCode: 'RU',
+      choice: 'for',
+      channel: 'room',
+      reference: 'Minutes, item 3',
+      comment: '=HYPERLINK("x"), with "quotes"',
+    });
+    await t.call(secretary, 'POST', `/api/ballots/${id}/close`);
+    const res = await t.call(await t.signIn('observer'), 'GET', `/api/ballots/${id}/results.csv`);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toContain(`accord-ballot-${id}.csv`);
+    const lines = (await res.text()).split('\r\n');
+    expect(lines[0]).toBe('state,state name,choice,channel,cast by,cast at,reference,comment');
+    expect(lines.slice(1, 7).map((l) => l.slice(0, 2))).toEqual(['AM', 'BY', 'KZ', 'KG', 'RU', 'TJ']);
+    expect(lines.find((l) => l.startsWith('RU'))).toBe(
+      `RU,Russian Federation,for,room,,${t.now},"Minutes, item 3","'=HYPERLINK(""x""), with ""quotes"""`,
+    );
+    expect(lines.find((l) => l.startsWith('KZ'))).toContain('not voted');
+    expect(lines).toContain('outcome,not-adopted');
+  });
+});
+
+describe('extending and nudging', () => {
+  it('moves the deadline only later, and not once closed', async () => {
+    const id = await open();
+    const extend = (closesAt: unknown) =>
+      t.call(secretary, 'POST', `/api/ballots/${id}/extend`, { closesAt });
+    const later = await extend('2027-03-05T15:00:00.000Z');
+    expect(later.status).toBe(200);
+    expect(await later.json()).toEqual({ closesAt: '2027-03-05T15:00:00.000Z' });
+    expect((await extend('2027-03-02T15:00:00+03:00')).status).toBe(400);
+    expect((await extend('next week')).status).toBe(400);
+    expect((await t.call(await t.signIn('RU-head'), 'POST', `/api/ballots/${id}/extend`, {})).status).toBe(
+      403,
+    );
+    await t.call(secretary, 'POST', `/api/ballots/${id}/close`);
+    expect((await extend('2027-04-01T00:00:00Z')).status).toBe(409);
+  });
+
+  it('counts the states that have not voted as nudged, and audits the reminder', async () => {
+    const id = await open();
+    await vote(id, 'AM', 'for');
+    await vote(id, 'BY', 'against');
+    const res = await t.call(secretary, 'POST', `/api/ballots/${id}/nudge`);
+    expect(await res.json()).toEqual({ nudged: 4 });
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select('after')
+      .where('action', '=', 'ballot.nudge')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.after ?? '{}')).toEqual({ states: ['KZ', 'KG', 'RU', 'TJ'] });
+    expect((await t.call(await t.signIn('AM-head'), 'POST', `/api/ballots/${id}/nudge`)).status).toBe(403);
+    expect((await t.call(secretary, 'POST', '/api/ballots/999/nudge')).status).toBe(404);
+  });
+});
+
+describe('the list of ballots', () => {
+  it('shows open ballots first, titled by the version voted on; a draft shows its own', async () => {
+    const first = await open();
+    await t.call(secretary, 'POST', `/api/ballots/${first}/close`);
+    const other = (await (
+      await t.call(secretary, 'POST', '/api/drafts', { kind: 'recommendation', title: 'Second', text: 'B' })
+    ).json()) as { draft: { id: number } };
+    draftId = other.draft.id;
+    const second = await open();
+    const list = (await (await t.call(await t.signIn('observer'), 'GET', '/api/ballots')).json()) as {
+      ballots: Array<{ id: number; status: string; draftTitle: string }>;
+    };
+    expect(list.ballots.map((b) => [b.id, b.status, b.draftTitle])).toEqual([
+      [second, 'open', 'Second'],
+      [first, 'closed', 'On joint ventures'],
+    ]);
+    const detail = (await (await t.call(secretary, 'GET', `/api/drafts/${draftId}`)).json()) as {
+      ballots: Array<{ id: number }>;
+    };
+    expect(detail.ballots.map((b) => b.id)).toEqual([second]);
+  });
+});

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp } from '../test-app';
+import { createTestApp, meetingBody } from '../test-app';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let secretary: string;
@@ -74,5 +74,28 @@ describe('drafts', () => {
     expect((await t.call(member, 'POST', '/api/drafts', body)).status).toBe(403);
     expect((await t.call(member, 'GET', '/api/drafts')).status).toBe(200);
     expect((await t.call(secretary, 'GET', '/api/drafts/1/diff?from=1&to=9')).status).toBe(404);
+  });
+
+  it('offer the program directions and the agenda items of meetings not cancelled to tie a draft to', async () => {
+    const meeting = (await (await t.call(secretary, 'POST', '/api/meetings', meetingBody)).json()) as {
+      meeting: { id: number };
+    };
+    const choices = (await (
+      await t.call(await t.signIn('observer'), 'GET', '/api/drafts/choices')
+    ).json()) as {
+      directions: Array<{ id: number; titleEn: string }>;
+      agendaItems: Array<{ id: number; title: string; meetingId: number }>;
+    };
+    expect(choices.directions.length).toBeGreaterThanOrEqual(5);
+    expect(choices.directions[0]?.titleEn).toMatch(/joint ventures/i);
+    expect(choices.agendaItems.map((a) => [a.meetingId, a.title])).toEqual([
+      [meeting.meeting.id, 'Opening'],
+      [meeting.meeting.id, 'Program progress'],
+    ]);
+    await t.call(secretary, 'POST', `/api/meetings/${meeting.meeting.id}/cancel`);
+    const after = (await (await t.call(secretary, 'GET', '/api/drafts/choices')).json()) as {
+      agendaItems: unknown[];
+    };
+    expect(after.agendaItems).toEqual([]);
   });
 });

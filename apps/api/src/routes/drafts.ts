@@ -1,6 +1,8 @@
 import {
   findDraft,
   insertDraft,
+  listBallotSummaries,
+  listDraftChoices,
   listDrafts,
   listDraftVersions,
   saveDraftVersion,
@@ -44,11 +46,20 @@ export const draftsRoutes = new Hono<AppEnv>()
     });
     return c.json({ draft: await findDraft(db, id) }, 201);
   })
+  // Before `/:id`: what the draft form offers to tie a draft to.
+  .get('/choices', authorize('drafts.read'), async (c) => c.json(await listDraftChoices(c.var.deps.db), 200))
   .get('/:id', authorize('drafts.read'), validate('param', idParamSchema), async (c) => {
     const { db } = c.var.deps;
     const draft = await findDraft(db, c.req.valid('param').id);
     if (!draft) return c.json(notFound(), 404);
-    return c.json({ draft, versions: await listDraftVersions(db, draft.id) }, 200);
+    return c.json(
+      {
+        draft,
+        versions: await listDraftVersions(db, draft.id),
+        ballots: await listBallotSummaries(db, draft.id),
+      },
+      200,
+    );
   })
   .put(
     '/:id',

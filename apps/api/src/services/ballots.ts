@@ -7,17 +7,20 @@ import {
   extendBallot,
   findBallot,
   findDraft,
+  findDraftVersionHeading,
   insertBallot,
   type Kysely,
   listVotes,
   liveChoices,
   nudgeBallot,
+  personNames,
   setDraftStatus,
 } from '@accord/db';
 import type { ballotInputSchema } from '@accord/domain';
 import {
   type BallotError,
   type BallotOutcome,
+  can,
   DEFAULT_QUORUM,
   decideVote,
   err,
@@ -39,6 +42,30 @@ export type BallotServiceError = BallotError | 'NotFound' | 'AlreadyClosed' | 'N
 export async function ballotTally(db: Db, ballot: Ballot) {
   const votes = await listVotes(db, ballot.id);
   return { votes, tally: tally(ballot.eligibleStates, liveChoices(votes), ballot.quorum) };
+}
+
+/**
+ * The ballot as `viewer` may see it: while hidden results are open, only those who run the ballot
+ * see the votes and the count; others see how many states took part. Each cast is named by who cast
+ * it (for a vote recorded from the room or a letter: nobody, the channel and reference say how).
+ */
+export async function ballotView(db: Db, ballot: Ballot, viewer: Pick<Person, 'roles'>) {
+  const { votes, tally: t } = await ballotTally(db, ballot);
+  const draft = await findDraftVersionHeading(db, ballot.draftId, ballot.draftVersion);
+  if (!draft) throw new Error(`ballot ${ballot.id} has no draft version ${ballot.draftVersion}`);
+  const names = await personNames(db, [
+    ...new Set(votes.flatMap((v) => (v.personId === null ? [] : [v.personId]))),
+  ]);
+  const withheld = ballot.resultsHidden && ballot.status === 'open' && !can(viewer.roles, 'ballots.run');
+  return {
+    ballot,
+    draft,
+    resultsWithheld: withheld,
+    tally: withheld ? { participating: t.participating, eligible: t.eligible, quorumMet: t.quorumMet } : t,
+    votes: withheld
+      ? []
+      : votes.map((v) => ({ ...v, castBy: v.personId === null ? null : (names.get(v.personId) ?? null) })),
+  };
 }
 
 /** Opens a ballot on the draft's current version; the draft goes to voting and its text is locked. */

@@ -1,5 +1,6 @@
 import {
   ASSIGNABLE_ROLES as DOMAIN_ASSIGNABLE_ROLES,
+  DRAFT_KINDS as DOMAIN_DRAFT_KINDS,
   MEETING_KINDS as DOMAIN_MEETING_KINDS,
   OUTBOX_STATES as DOMAIN_OUTBOX_STATES,
   REPRESENTATION_KINDS as DOMAIN_REPRESENTATION_KINDS,
@@ -12,6 +13,7 @@ import {
   AUDIT_RECORD_TYPES,
   auditActionLabel,
   auditRecordLabel,
+  DRAFT_KINDS,
   MEETING_KINDS,
   messageKindLabel,
   OUTBOX_STATES,
@@ -43,6 +45,10 @@ describe('the dashboard’s dictionaries', () => {
 describe('the copied domain lists', () => {
   it('name the same meeting kinds, in the same order, as the domain', () => {
     expect([...MEETING_KINDS]).toEqual([...DOMAIN_MEETING_KINDS]);
+  });
+
+  it('name the same draft kinds, in the same order, as the domain', () => {
+    expect([...DRAFT_KINDS]).toEqual([...DOMAIN_DRAFT_KINDS]);
   });
 
   it('name the same outbox states as the domain', () => {

@@ -1,6 +1,9 @@
 import type {
+  BallotOutcome,
+  BallotRule,
   DeliveryState,
   DraftKind,
+  DraftStatus,
   MeetingKind,
   MeetingStatus,
   MessageKind,
@@ -10,7 +13,9 @@ import type {
   Role,
   VoteChoice,
 } from '@accord/domain';
+import { fractionText } from '../lib/ballots';
 import type { MessageKey } from './en';
+import type { MessageVars } from './format';
 
 /** Dictionary keys for the domain's names. Each `Record` over a domain type fails the typecheck when the domain adds a value. */
 export const MEETING_KIND_LABELS = {
@@ -131,6 +136,14 @@ const AUDIT_ACTION_LABELS = {
   'outbox.resend': 'auditAction.outbox.resend',
   'decision.register': 'auditAction.decision.register',
   'decision.response': 'auditAction.decision.response',
+  'draft.create': 'auditAction.draft.create',
+  'draft.version': 'auditAction.draft.version',
+  'draft.withdraw': 'auditAction.draft.withdraw',
+  'ballot.open': 'auditAction.ballot.open',
+  'vote.record': 'auditAction.vote.record',
+  'ballot.extend': 'auditAction.ballot.extend',
+  'ballot.nudge': 'auditAction.ballot.nudge',
+  'ballot.close': 'auditAction.ballot.close',
 } as const satisfies Record<string, MessageKey>;
 
 /** The audit actions this build knows, for the filter. */
@@ -149,6 +162,8 @@ const AUDIT_RECORD_LABELS = {
   commission: 'auditRecord.commission',
   outbox: 'auditRecord.outbox',
   decision: 'auditRecord.decision',
+  draft: 'auditRecord.draft',
+  ballot: 'auditRecord.ballot',
 } as const satisfies Record<string, MessageKey>;
 
 /** The kinds of record audit events are about, for the filter. */
@@ -178,3 +193,66 @@ export const VOTE_LABELS = {
   against: 'vote.against',
   abstain: 'vote.abstain',
 } as const satisfies Record<VoteChoice, MessageKey>;
+export const DRAFT_KIND_LABELS = {
+  recommendation: 'draftKind.recommendation',
+  decision: 'draftKind.decision',
+} as const satisfies Record<DraftKind, MessageKey>;
+
+/** The draft kinds in the domain's order. */
+export const DRAFT_KINDS = ['recommendation', 'decision'] as const satisfies readonly DraftKind[];
+
+export const DRAFT_STATUS_LABELS = {
+  draft: 'draftStatus.draft',
+  voting: 'draftStatus.voting',
+  adopted: 'draftStatus.adopted',
+  rejected: 'draftStatus.rejected',
+  withdrawn: 'draftStatus.withdrawn',
+} as const satisfies Record<DraftStatus, MessageKey>;
+
+export const BALLOT_STATUS_LABELS = {
+  open: 'ballotStatus.open',
+  closed: 'ballotStatus.closed',
+} as const satisfies Record<'open' | 'closed', MessageKey>;
+
+export const OUTCOME_LABELS = {
+  adopted: 'outcome.adopted',
+  'not-adopted': 'outcome.not-adopted',
+} as const satisfies Record<BallotOutcome, MessageKey>;
+
+export const RULE_LABELS = {
+  consensus: 'rule.consensus',
+  majority: 'rule.majority',
+  silence: 'rule.silence',
+} as const satisfies Record<BallotRule['kind'], MessageKey>;
+
+/** How a vote reached the record: the bot, the room, or an official letter. */
+export const CHANNEL_LABELS = {
+  telegram: 'channel.telegram',
+  room: 'channel.room',
+  letter: 'channel.letter',
+} as const satisfies Record<string, MessageKey>;
+
+export const REMARK_LABELS = {
+  comment: 'remark.comment',
+  reservation: 'remark.reservation',
+} as const satisfies Record<'comment' | 'reservation', MessageKey>;
+
+type Translate = (key: MessageKey, vars?: MessageVars) => string;
+
+/** A choice as the rule names it: under the silence procedure "for" is "no objection", "against" is "objection". */
+export const choiceLabel = (t: Translate, rule: Pick<BallotRule, 'kind'>, choice: VoteChoice): string =>
+  rule.kind === 'silence'
+    ? t(choice === 'against' ? 'choice.objection' : 'choice.noObjection')
+    : t(`choice.${choice}`);
+
+/** A vote's channel in the reader's language (the API sends it as a plain string); an unknown one as written. */
+export const channelText = (t: Translate, channel: string): string =>
+  Object.hasOwn(CHANNEL_LABELS, channel)
+    ? t(CHANNEL_LABELS[channel as keyof typeof CHANNEL_LABELS])
+    : channel;
+
+/** The rule as people say it: "Majority (more than 1/2)", "Consensus". */
+export const ruleText = (t: Translate, rule: BallotRule): string =>
+  rule.kind === 'majority'
+    ? `${t(RULE_LABELS.majority)} (${fractionText(rule.threshold, t('tally.moreThan'))})`
+    : t(RULE_LABELS[rule.kind]);

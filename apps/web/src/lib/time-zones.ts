@@ -24,3 +24,34 @@ export const timeZoneOptions = (
   add('UTC');
   return options;
 };
+
+/** The wall-clock reading of an instant in a zone, as a `datetime-local` input wants it: "2027-03-01T18:00". */
+export const localFromInstant = (iso: string, zone: string): string => {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
+};
+
+/**
+ * The instant a wall-clock time in a zone names, as ISO. The zone's offset is read at a first guess
+ * and read again where that lands, so a time next to a daylight-saving change comes out right; a
+ * time the change skips comes out an hour later, as clocks show it.
+ */
+export const instantFromLocal = (local: string, zone: string): string => {
+  const asUtc = Date.parse(`${local}:00Z`);
+  const offsetAt = (instant: number) => {
+    const reading = localFromInstant(new Date(instant).toISOString(), zone);
+    return Date.parse(`${reading}:00Z`) - instant;
+  };
+  const guess = asUtc - offsetAt(asUtc);
+  const settled = asUtc - offsetAt(guess);
+  return new Date(offsetAt(settled) === offsetAt(guess) ? settled : Math.max(guess, settled)).toISOString();
+};

@@ -211,3 +211,69 @@ export async function moveBallotClose(db: Db, id: number, closesAt: string): Pro
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+export interface BallotSummary {
+  id: number;
+  draftId: number;
+  draftVersion: number;
+  draftTitle: string;
+  status: Ballot['status'];
+  outcome: BallotOutcome | null;
+  opensAt: string;
+  closesAt: string;
+}
+
+/** Ballots (of one draft, or all), open ones first, then by closing time, latest first; titled by the version voted on. */
+export async function listBallotSummaries(db: Db, draftId?: number): Promise<BallotSummary[]> {
+  let query = db
+    .selectFrom('ballots')
+    .innerJoin('draft_versions', (join) =>
+      join
+        .onRef('draft_versions.draft_id', '=', 'ballots.draft_id')
+        .onRef('draft_versions.version', '=', 'ballots.draft_version'),
+    )
+    .select([
+      'ballots.id',
+      'ballots.draft_id',
+      'ballots.draft_version',
+      'draft_versions.title',
+      'ballots.status',
+      'ballots.outcome',
+      'ballots.opens_at',
+      'ballots.closes_at',
+    ])
+    .orderBy((eb) => eb.case().when('ballots.status', '=', 'open').then(0).else(1).end())
+    .orderBy('ballots.closes_at', 'desc')
+    .orderBy('ballots.id', 'desc');
+  if (draftId !== undefined) query = query.where('ballots.draft_id', '=', draftId);
+  return (await query.execute()).map((r) => ({
+    id: r.id,
+    draftId: r.draft_id,
+    draftVersion: r.draft_version,
+    draftTitle: r.title,
+    status: r.status as Ballot['status'],
+    outcome: r.outcome as BallotOutcome | null,
+    opensAt: r.opens_at,
+    closesAt: r.closes_at,
+  }));
+}
+
+/**
+ * A cheap fingerprint of everything a ballot's page shows: it changes when a vote is cast (by any
+ * process on the database), the ballot closes or its deadline moves. Undefined for no such ballot.
+ */
+export async function ballotFingerprint(db: Db, id: number): Promise<string | undefined> {
+  const r = await db
+    .selectFrom('ballots')
+    .leftJoin('votes', 'votes.ballot_id', 'ballots.id')
+    .select((eb) => [
+      'ballots.status',
+      'ballots.closes_at',
+      eb.fn.max('votes.id').as('last_vote'),
+      eb.fn.count('votes.id').as('casts'),
+    ])
+    .where('ballots.id', '=', id)
+    .groupBy('ballots.id')
+    .executeTakeFirst();
+  return r && `${r.status}|${r.closes_at}|${r.last_vote ?? 0}|${r.casts}`;
+}

@@ -147,3 +147,49 @@ export async function setDraftStatus(
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/** What a draft can be tied to: the program directions, and agenda items of meetings not cancelled. */
+export async function listDraftChoices(db: Db) {
+  const directions = await db
+    .selectFrom('program_directions')
+    .select(['id', 'title_ru', 'title_en'])
+    .orderBy('program_id')
+    .orderBy('position')
+    .execute();
+  const agendaItems = await db
+    .selectFrom('agenda_items')
+    .innerJoin('meetings', 'meetings.id', 'agenda_items.meeting_id')
+    .select([
+      'agenda_items.id',
+      'agenda_items.title',
+      'meetings.id as meeting_id',
+      'meetings.title as meeting_title',
+      'meetings.starts_at',
+    ])
+    .where('meetings.status', '!=', 'cancelled')
+    .orderBy('meetings.starts_at', 'desc')
+    .orderBy('agenda_items.position')
+    .execute();
+  return {
+    directions: directions.map((d) => ({ id: d.id, titleRu: d.title_ru, titleEn: d.title_en })),
+    agendaItems: agendaItems.map((a) => ({
+      id: a.id,
+      title: a.title,
+      meetingId: a.meeting_id,
+      meetingTitle: a.meeting_title,
+      startsAt: a.starts_at,
+    })),
+  };
+}
+
+/** A draft's kind and the title of one of its versions (a ballot's, say). */
+export async function findDraftVersionHeading(db: Db, draftId: number, version: number) {
+  return db
+    .selectFrom('drafts')
+    .innerJoin('draft_versions', 'draft_versions.draft_id', 'drafts.id')
+    .select(['drafts.id', 'drafts.kind', 'draft_versions.title'])
+    .where('drafts.id', '=', draftId)
+    .where('draft_versions.version', '=', version)
+    .executeTakeFirst()
+    .then((r) => r && { id: r.id, kind: r.kind as DraftKind, title: r.title });
+}

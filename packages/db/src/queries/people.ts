@@ -182,3 +182,10 @@ export async function endRepresentationsOf(db: Db, personId: number, now: string
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', now)]))
     .execute();
 }
+
+/** People's names by id, for naming who did something; unknown ids are left out. */
+export async function personNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('people').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name] as const));
+}
