@@ -224,4 +224,6 @@ export const recordedVoteSchema = z.object({
   channel: z.enum(['room', 'letter']),
   reference: z.string().trim().min(1).max(200),
   comment: z.string().trim().max(2000).default(''),
+  /** Whether the comment is a plain comment or the state's reservation (dissenting opinion). */
+  remarkKind: z.enum(['comment', 'reservation']).default('comment'),
 });

@@ -77,6 +77,21 @@ describe('ballots (votes given outside the chat, for now)', () => {
     ]);
   });
 
+  it('keep a reservation given by letter as such', async () => {
+    const id = await open();
+    const res = await t.call(secretary, 'POST', `/api/ballots/${id}/votes`, {
+      stateCode: 'KG',
+      choice: 'against',
+      channel: 'letter',
+      reference: 'No. 14/2',
+      comment: 'Kyrgyzstan needs a transition period.',
+      remarkKind: 'reservation',
+    });
+    expect(res.status).toBe(201);
+    const row = await t.db.selectFrom('votes').select(['comment', 'remark_kind']).executeTakeFirstOrThrow();
+    expect(row).toEqual({ comment: 'Kyrgyzstan needs a transition period.', remark_kind: 'reservation' });
+  });
+
   it('are refused by the database a second live vote for one state', async () => {
     const id = await open();
     await vote(id, 'TJ', 'for');

@@ -28,6 +28,7 @@ import {
   type MemberStateCode,
   ok,
   type Person,
+  type RemarkKind,
   type Result,
   tally,
   type VoteChoice,
@@ -120,6 +121,7 @@ export async function recordVote(
     channel: 'room' | 'letter';
     reference: string;
     comment: string;
+    remarkKind: RemarkKind;
   },
   actor: Person,
   now: string,
@@ -136,7 +138,7 @@ export async function recordVote(
         ...vote,
         personId: null,
         comment: vote.comment || null,
-        remarkKind: vote.comment ? 'comment' : null,
+        remarkKind: vote.comment ? vote.remarkKind : null,
       },
       { personId: actor.id, kind: 'person' },
       now,

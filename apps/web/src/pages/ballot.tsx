@@ -216,6 +216,7 @@ function RecordVoteForm(props: { view: BallotSnapshot; onDone: (message: string)
             channel: form.get('channel') === 'room' ? 'room' : 'letter',
             reference: String(form.get('reference') ?? ''),
             comment: String(form.get('comment') ?? ''),
+            remarkKind: form.get('remarkKind') === 'reservation' ? 'reservation' : 'comment',
           },
         }),
       );
@@ -273,6 +274,14 @@ function RecordVoteForm(props: { view: BallotSnapshot; onDone: (message: string)
       </Field>
       <Field id={id('comment')} label={t('ballot.comment')}>
         {() => <textarea id={id('comment')} name="comment" rows={2} maxLength={2000} />}
+      </Field>
+      <Field id={id('remarkKind')} label={t('ballot.remarkKind')}>
+        {() => (
+          <select id={id('remarkKind')} name="remarkKind">
+            <option value="comment">{t('ballot.remarkComment')}</option>
+            <option value="reservation">{t('ballot.remarkReservation')}</option>
+          </select>
+        )}
       </Field>
       <button type="submit" class="button-primary" disabled={saving()} aria-busy={saving()}>
         {t('ballot.record')}
