@@ -9,6 +9,7 @@ import { sameOrigin } from './middleware/same-origin';
 import { sessionMiddleware } from './middleware/session';
 import { auditRoutes } from './routes/audit';
 import { ballotsRoutes, draftBallotsRoutes } from './routes/ballots';
+import { calendarRoutes } from './routes/calendar';
 import { commissionRoutes } from './routes/commission';
 import { decisionsRoutes } from './routes/decisions';
 import { draftsRoutes } from './routes/drafts';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: 
     .route('/api/tasks', tasksRoutes)
     .route('/api/extension-requests', extensionRequestsRoutes)
     .route('/api/programs', programsRoutes)
+    .route('/api/calendar', calendarRoutes)
     .route('/telegram/webhook', telegramWebhookRoutes);
 
   api.onError(handleError);

@@ -7,6 +7,7 @@ export * from './queries/access';
 export * from './queries/audit';
 export * from './queries/ballot-workflow';
 export * from './queries/ballots';
+export * from './queries/calendar-feeds';
 export * from './queries/chat-prompts';
 export * from './queries/decisions';
 export * from './queries/drafts';

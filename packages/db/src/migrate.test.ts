@@ -20,6 +20,7 @@ describe('migrations', () => {
       'agenda_items',
       'audit_events',
       'ballots',
+      'calendar_feeds',
       'chat_prompts',
       'commission',
       'decisions',

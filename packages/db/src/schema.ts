@@ -377,6 +377,12 @@ export interface ActivityBaselinesTable {
   saved_at: Instant;
 }
 
+export interface CalendarFeedsTable {
+  person_id: number;
+  token_hash: string;
+  created_at: Instant;
+}
+
 export interface ChatPromptsTable {
   person_id: number;
   /** What the answer is for, e.g. 'vote-comment' or 'vote-reservation'. */
@@ -443,6 +449,7 @@ export interface Database {
   milestones: MilestonesTable;
   activity_dependencies: ActivityDependenciesTable;
   activity_baselines: ActivityBaselinesTable;
+  calendar_feeds: CalendarFeedsTable;
   decisions: DecisionsTable;
   government_responses: GovernmentResponsesTable;
 }

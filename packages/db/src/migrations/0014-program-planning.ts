@@ -63,9 +63,17 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('end_date', 'text', (c) => c.notNull())
     .addColumn('saved_at', 'text', (c) => c.notNull())
     .execute();
+  // A person's calendar subscription: the address carries a secret, stored here only as its hash.
+  await db.schema
+    .createTable('calendar_feeds')
+    .addColumn('person_id', 'integer', (c) => c.primaryKey().references('people.id'))
+    .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {
+  await db.schema.dropTable('calendar_feeds').execute();
   await db.schema.dropTable('activity_baselines').execute();
   await db.schema.dropTable('activity_dependencies').execute();
   await db.schema.dropTable('milestones').execute();

@@ -14,7 +14,7 @@ export async function revokeSessionsOf(db: Db, personId: number, now: string): P
   return Number(result.numUpdatedRows);
 }
 
-/** Withdraws a person's unused invites and sign-in links. */
+/** Withdraws a person's unused invites and sign-in links, and their calendar address. */
 export async function revokeCredentialsOf(db: Db, personId: number, now: string): Promise<void> {
   await db
     .updateTable('invite_tokens')
@@ -30,4 +30,5 @@ export async function revokeCredentialsOf(db: Db, personId: number, now: string)
     .where('used_at', 'is', null)
     .where('revoked_at', 'is', null)
     .execute();
+  await db.deleteFrom('calendar_feeds').where('person_id', '=', personId).execute();
 }
