@@ -5,6 +5,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
 
 export const SESSION_COOKIE = 'accord_session';
+const SESSION_TOUCH_EVERY_MS = 60_000;
 
 /** Finds the signed-in person from the session cookie; a deactivated person has no session. */
 export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
@@ -16,12 +17,15 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
     const now = clock().toISOString();
     const session = await findLiveSession(db, token, now);
     const person = session && (await findPersonById(db, session.person_id));
-    if (person?.active) {
+    if (session && person?.active) {
       const { deputy_person_id } = await getCommissionOrThrow(db);
       c.set('person', { ...person, roles: effectiveRoles(person.id, person.roles, deputy_person_id) });
       c.set('sessionToken', token);
-      // Sliding expiry: a session ends after SESSION_IDLE_MS without a request.
-      await touchSession(db, token, now, addMilliseconds(now, SESSION_IDLE_MS));
+      // Sliding expiry: a session ends after SESSION_IDLE_MS without a request. Moved at most once a
+      // minute, so a burst of reads does not each write to the database.
+      const expiresAt = addMilliseconds(now, SESSION_IDLE_MS);
+      if (Date.parse(expiresAt) - Date.parse(session.expires_at) >= SESSION_TOUCH_EVERY_MS)
+        await touchSession(db, token, now, expiresAt);
     }
   }
   await next();

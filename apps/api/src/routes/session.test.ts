@@ -127,3 +127,22 @@ describe('doors', () => {
       expect(logged).not.toContain(secret);
   });
 });
+
+describe('a session left idle', () => {
+  it('slides while in use (written at most once a minute) and ends after eight idle hours', async () => {
+    let nowMs = Date.parse('2027-02-01T09:00:00.000Z');
+    t = await createTestApp({ clock: () => new Date(nowMs) });
+    const cookie = await t.signIn('KZ-head');
+    const expiry = async () =>
+      (await t.db.selectFrom('sessions').select('expires_at').executeTakeFirstOrThrow()).expires_at;
+    const first = await expiry();
+    nowMs += 30_000;
+    expect((await t.call(cookie, 'GET', '/api/meetings')).status).toBe(200);
+    expect(await expiry()).toBe(first);
+    nowMs += 7 * 3_600_000;
+    expect((await t.call(cookie, 'GET', '/api/meetings')).status).toBe(200);
+    expect(Date.parse(await expiry())).toBe(nowMs + 8 * 3_600_000);
+    nowMs += 8 * 3_600_000 + 1;
+    expect((await t.call(cookie, 'GET', '/api/meetings')).status).toBe(401);
+  });
+});
