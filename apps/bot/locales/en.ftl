@@ -263,3 +263,13 @@ reminder-response-outstanding = { $kind ->
     [under-consideration] the government is considering it; no acceptance recorded yet.
    *[none] no response from the government recorded yet.
 } Please find out where it stands and tell the secretary.
+
+# Minutes
+minutes-header = 📝 <b>Minutes: { $title }</b>
+minutes-attended = Attended ({ $count }): { $names }
+minutes-no-outcome = (no outcome recorded)
+minutes-draft-draft = a draft
+minutes-draft-voting = put to the vote
+minutes-draft-adopted = adopted
+minutes-draft-rejected = not adopted
+minutes-draft-withdrawn = withdrawn

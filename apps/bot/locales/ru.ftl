@@ -263,3 +263,13 @@ reminder-response-outstanding = { $kind ->
     [under-consideration] на рассмотрении правительства, о принятии пока не сообщено.
    *[none] ответ правительства ещё не зарегистрирован.
 } Пожалуйста, уточните, как обстоит дело, и сообщите секретарю.
+
+# Протоколы
+minutes-header = 📝 <b>Протокол: { $title }</b>
+minutes-attended = Присутствовали ({ $count }): { $names }
+minutes-no-outcome = (итог не записан)
+minutes-draft-draft = проект
+minutes-draft-voting = поставлен на голосование
+minutes-draft-adopted = принят
+minutes-draft-rejected = не принят
+minutes-draft-withdrawn = отозван

@@ -14,6 +14,7 @@ export * from './queries/drafts';
 export * from './queries/invites';
 export * from './queries/leases';
 export * from './queries/login-tokens';
+export * from './queries/meeting-records';
 export * from './queries/meetings';
 export * from './queries/outbox';
 export * from './queries/people';

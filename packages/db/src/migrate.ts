@@ -11,6 +11,7 @@ import * as ballots from './migrations/0009-ballots';
 import * as ballotsInChat from './migrations/0010-ballots-in-chat';
 import * as decisionsRegister from './migrations/0011-decisions-register';
 import * as programPlanning from './migrations/0014-program-planning';
+import * as meetingRecords from './migrations/0015-meeting-records';
 import type { Database } from './schema';
 
 /** Every migration, in order. A static list: no file-system loading, so bundling and tests just work. */
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0010-ballots-in-chat': ballotsInChat,
   '0011-decisions-register': decisionsRegister,
   '0014-program-planning': programPlanning,
+  '0015-meeting-records': meetingRecords,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).at(-1) ?? '';

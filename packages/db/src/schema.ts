@@ -377,6 +377,30 @@ export interface ActivityBaselinesTable {
   saved_at: Instant;
 }
 
+export interface MeetingRecordsTable {
+  meeting_id: number;
+  held_at: Instant;
+  summary: ColumnType<string, string | undefined, string>;
+  minutes_published_at: Instant | null;
+  recorded_by: number | null;
+  updated_at: Instant;
+}
+
+export interface MeetingAttendanceTable {
+  meeting_id: number;
+  person_id: number;
+  present: number;
+  source: string;
+}
+
+export interface MinutesItemsTable {
+  meeting_id: number;
+  agenda_position: number;
+  outcome: string;
+  /** JSON array of the drafts this item adopted or discussed. */
+  draft_ids: Json;
+}
+
 export interface CalendarFeedsTable {
   person_id: number;
   token_hash: string;
@@ -450,6 +474,9 @@ export interface Database {
   activity_dependencies: ActivityDependenciesTable;
   activity_baselines: ActivityBaselinesTable;
   calendar_feeds: CalendarFeedsTable;
+  meeting_records: MeetingRecordsTable;
+  meeting_attendance: MeetingAttendanceTable;
+  minutes_items: MinutesItemsTable;
   decisions: DecisionsTable;
   government_responses: GovernmentResponsesTable;
 }

@@ -5,6 +5,7 @@ export * from './callback-data';
 export * from './decisions';
 export * from './drafts';
 export * from './invites';
+export * from './meeting-records';
 export * from './meetings';
 export * from './outbox';
 export * from './people';

@@ -18,6 +18,7 @@ export type MessageIntent =
   | { kind: 'ballot-extended'; ballotId: number; closesAt: string }
   | { kind: 'ballot-nudge'; ballotId: number; at: string }
   | { kind: 'ballot-closed'; ballotId: number }
+  | { kind: 'meeting-minutes'; meetingId: number }
   | {
       kind: 'activity-reported';
       activityId: number;
@@ -74,6 +75,8 @@ export const idempotencyKey = (intent: MessageIntent, recipient: Recipient): str
       return `${intent.kind}:${intent.ballotId}:${intent.closesAt}:${recipientKey(recipient)}`;
     case 'ballot-nudge':
       return `${intent.kind}:${intent.ballotId}:${intent.at}:${recipientKey(recipient)}`;
+    case 'meeting-minutes':
+      return `${intent.kind}:${intent.meetingId}:${recipientKey(recipient)}`;
     case 'activity-reported':
       return `${intent.kind}:${intent.activityId}:${intent.at}:${recipientKey(recipient)}`;
     case 'reminder-digest': {

@@ -1,10 +1,19 @@
-import { findMeetingById, listMeetings } from '@accord/db';
-import { idParamSchema, type Meeting, meetingInputSchema, utcToLocal } from '@accord/domain';
+import { findMeetingById, findMeetingRecord, listMeetings } from '@accord/db';
+import {
+  attendanceInputSchema,
+  idParamSchema,
+  type Meeting,
+  type MeetingRecordError,
+  meetingInputSchema,
+  minutesInputSchema,
+  utcToLocal,
+} from '@accord/domain';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { errorBody } from '../errors';
 import { authorize, signedIn } from '../middleware/authorize';
 import { meetingAttendance } from '../services/attendance';
+import { holdMeeting, publishMinutes, recordAttendance, writeMinutes } from '../services/meeting-records';
 import {
   cancelMeeting,
   createMeeting,
@@ -35,6 +44,18 @@ const failureMessage: Record<MeetingServiceError, string> = {
   NothingChanged: 'Nothing changed',
 };
 const failure = (error: MeetingServiceError) => errorBody(error, failureMessage[error]);
+
+const recordFailures: Record<MeetingRecordError | 'NotFound' | 'AlreadyHeld', [string, 400 | 404 | 409]> = {
+  NotFound: ['No such meeting', 404],
+  NotNotified: ['Only an announced meeting can be held', 409],
+  NotStartedYet: ['The meeting has not begun yet', 409],
+  NotHeld: ['Mark the meeting held first', 409],
+  AlreadyHeld: ['The meeting is marked held already', 409],
+  MinutesPublished: ['The minutes were sent to the members: they can no longer change', 409],
+  UnknownAgendaItem: ['Each item of the minutes must be an item of the agenda', 400],
+};
+const recordFailure = (error: keyof typeof recordFailures) =>
+  [errorBody(error, recordFailures[error][0]), recordFailures[error][1]] as const;
 
 export const meetingsRoutes = new Hono<AppEnv>()
   .get('/', authorize('meetings.read'), async (c) => {
@@ -78,6 +99,60 @@ export const meetingsRoutes = new Hono<AppEnv>()
     if (!result.ok) return c.json(failure(result.error), failureStatus(result.error));
     onOutboxChange?.();
     return c.json({ meeting: meetingView(result.value.meeting), queued: result.value.queued }, 200);
+  })
+  .get('/:id/record', authorize('meetings.read'), validate('param', idParamSchema), async (c) => {
+    const { db } = c.var.deps;
+    const meeting = await findMeetingById(db, c.req.valid('param').id);
+    if (!meeting) return c.json(errorBody('NotFound', 'No such meeting'), 404);
+    return c.json({ record: await findMeetingRecord(db, meeting.id) }, 200);
+  })
+  .post('/:id/held', authorize('meetings.write'), validate('param', idParamSchema), async (c) => {
+    const { db, clock } = c.var.deps;
+    const result = await holdMeeting(db, c.req.valid('param').id, signedIn(c), clock().toISOString());
+    if (!result.ok) return c.json(...recordFailure(result.error));
+    return c.json({ held: true }, 200);
+  })
+  .put(
+    '/:id/attendance',
+    authorize('meetings.write'),
+    validate('param', idParamSchema),
+    validate('json', attendanceInputSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const result = await recordAttendance(
+        db,
+        c.req.valid('param').id,
+        c.req.valid('json').entries,
+        signedIn(c),
+        clock().toISOString(),
+      );
+      if (!result.ok) return c.json(...recordFailure(result.error));
+      return c.json({ record: await findMeetingRecord(db, c.req.valid('param').id) }, 200);
+    },
+  )
+  .put(
+    '/:id/minutes',
+    authorize('meetings.write'),
+    validate('param', idParamSchema),
+    validate('json', minutesInputSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const result = await writeMinutes(
+        db,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        signedIn(c),
+        clock().toISOString(),
+      );
+      if (!result.ok) return c.json(...recordFailure(result.error));
+      return c.json({ record: await findMeetingRecord(db, c.req.valid('param').id) }, 200);
+    },
+  )
+  .post('/:id/minutes/publish', authorize('meetings.write'), validate('param', idParamSchema), async (c) => {
+    const { db, clock } = c.var.deps;
+    const result = await publishMinutes(db, c.req.valid('param').id, signedIn(c), clock().toISOString());
+    if (!result.ok) return c.json(...recordFailure(result.error));
+    return c.json({ queued: result.value }, 200);
   })
   .post('/:id/cancel', authorize('meetings.write'), validate('param', idParamSchema), async (c) => {
     const { db, clock, onOutboxChange } = c.var.deps;

@@ -12,6 +12,7 @@ import type { Translate } from '../i18n';
 import { renderActivityReport } from './activity-messages';
 import { renderBallotIntent } from './ballot-outbox';
 import { type MeetingMessageKind, renderMeetingMessage } from './meeting-message';
+import { renderMinutesMessage } from './minutes-message';
 import { renderReminderDigest } from './reminder-digest';
 import { renderTaskMessage } from './task-messages';
 
@@ -127,6 +128,17 @@ export function createOutboxRenderer(deps: RendererDeps) {
         const to = await reader(message, 'UTC');
         if ('error' in to) return { ok: false, reason: to.error ?? 'unknown recipient' };
         return renderBallotIntent({ db, t, botUsername: deps.botUsername, clock: deps.clock }, intent, to);
+      }
+      case 'meeting-minutes': {
+        const meeting = await findMeetingById(db, intent.meetingId);
+        const to = await reader(message, meeting?.timeZone ?? 'UTC');
+        if ('error' in to) return { ok: false, reason: to.error ?? 'unknown recipient' };
+        const text = await renderMinutesMessage(db, t, to, intent.meetingId);
+        if (text === null) return { ok: false, reason: 'the minutes are gone or not sent' };
+        return {
+          ok: true,
+          message: { chatId: to.chatId, text, keyboard: [], personId: to.person?.id ?? null },
+        };
       }
       case 'activity-reported': {
         const to = await reader(message, 'UTC');

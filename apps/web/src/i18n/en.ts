@@ -308,6 +308,7 @@ export const en = {
   'messageKind.ballot-nudge': 'Ballot nudge',
   'messageKind.ballot-closed': 'Ballot result',
   'messageKind.activity-reported': 'Activity reported on',
+  'messageKind.meeting-minutes': 'Minutes',
 
   'audit.title': 'Audit log',
   'audit.explain':

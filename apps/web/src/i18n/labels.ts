@@ -110,6 +110,7 @@ const MESSAGE_KIND_LABELS = {
   'ballot-nudge': 'messageKind.ballot-nudge',
   'ballot-closed': 'messageKind.ballot-closed',
   'activity-reported': 'messageKind.activity-reported',
+  'meeting-minutes': 'messageKind.meeting-minutes',
 } as const satisfies Record<MessageKind, MessageKey>;
 
 /** The label of an outbox message's kind (the API sends it as a plain string); undefined for a kind this build does not know. */

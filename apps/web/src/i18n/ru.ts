@@ -309,6 +309,7 @@ export const ru: Dictionary = {
   'messageKind.ballot-nudge': 'Напоминание о голосовании',
   'messageKind.ballot-closed': 'Итоги голосования',
   'messageKind.activity-reported': 'Отчёт по мероприятию',
+  'messageKind.meeting-minutes': 'Протокол',
 
   'audit.title': 'Журнал аудита',
   'audit.explain':
