@@ -1,11 +1,19 @@
 export type { Kysely, Transaction } from 'kysely';
+export {
+  discardDraftAttachmentFile,
+  draftAttachmentPath,
+  readDraftAttachmentFile,
+  writeDraftAttachmentFile,
+} from './attachment-files';
 export { createBackup } from './backup/create-backup';
+export { defaultAttachmentsDir } from './backup/manifest';
 export { BackupRejected, restoreBackup } from './backup/restore-backup';
 export { type DatabaseOptions, openDatabase } from './connection';
 export { createMigrator, LATEST_SCHEMA_VERSION, migrateToLatestOrThrow, migrations } from './migrate';
 export * from './queries/access';
 export * from './queries/audit';
 export * from './queries/ballots';
+export * from './queries/draft-attachments';
 export * from './queries/drafts';
 export * from './queries/invites';
 export * from './queries/leases';

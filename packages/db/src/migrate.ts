@@ -8,6 +8,7 @@ import * as groupMeetings from './migrations/0006-working-group-meetings';
 import * as escalationLadder from './migrations/0007-escalation-ladder';
 import * as drafts from './migrations/0008-drafts';
 import * as ballots from './migrations/0009-ballots';
+import * as draftAttachments from './migrations/0012-draft-attachments';
 import type { Database } from './schema';
 
 /** Every migration, in order. A static list: no file-system loading, so bundling and tests just work. */
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0007-escalation-ladder': escalationLadder,
   '0008-drafts': drafts,
   '0009-ballots': ballots,
+  '0012-draft-attachments': draftAttachments,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).at(-1) ?? '';

@@ -326,6 +326,23 @@ export interface VotesTable {
   superseded_at: Instant | null;
 }
 
+export interface DraftAttachmentsTable {
+  id: Generated<number>;
+  draft_id: number;
+  /** The file's name in the attachments folder: random, never the client's. */
+  stored_name: string;
+  /** The client's file name, cleaned: shown and offered for download only. */
+  file_name: string;
+  /** The type the content was checked to be. */
+  content_type: string;
+  size: number;
+  sha256: string;
+  uploaded_by: number | null;
+  uploaded_at: Instant;
+  removed_by: number | null;
+  removed_at: Instant | null;
+}
+
 export interface Database {
   member_states: MemberStatesTable;
   commission: CommissionTable;
@@ -352,6 +369,7 @@ export interface Database {
   draft_versions: DraftVersionsTable;
   ballots: BallotsTable;
   votes: VotesTable;
+  draft_attachments: DraftAttachmentsTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

@@ -1,4 +1,5 @@
 export * from './access';
+export * from './attachments';
 export * from './ballots';
 export * from './callback-data';
 export * from './drafts';
