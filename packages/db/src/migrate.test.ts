@@ -18,6 +18,7 @@ describe('migrations', () => {
       'audit_events',
       'ballots',
       'commission',
+      'draft_attachments',
       'draft_versions',
       'drafts',
       'extension_requests',
