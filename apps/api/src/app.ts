@@ -1,6 +1,7 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './env';
 import { errorBody, handleError, notFound } from './errors';
@@ -10,6 +11,7 @@ import { sessionMiddleware } from './middleware/session';
 import { auditRoutes } from './routes/audit';
 import { ballotsRoutes, draftBallotsRoutes } from './routes/ballots';
 import { commissionRoutes } from './routes/commission';
+import { draftAttachmentsRoutes } from './routes/draft-attachments';
 import { draftsRoutes } from './routes/drafts';
 import { healthRoutes } from './routes/health';
 import { meetingsRoutes } from './routes/meetings';
@@ -23,6 +25,9 @@ import { workingGroupsRoutes } from './routes/working-groups';
 
 /** Largest JSON body the API accepts; Telegram's updates stay far below it. */
 export const MAX_BODY_BYTES = 64 * 1024;
+
+/** The one path that takes a large body (its POST; nothing else is routed there): it sets its own limit. */
+const ATTACHMENT_UPLOAD = '/api/drafts/:id/attachments';
 
 /** The API, the webhook and the dashboard, as one Hono app. Routes are chained so `AppType` carries them. */
 export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: Partial<RateLimits> }) {
@@ -51,10 +56,13 @@ export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: 
     )
     .use(
       '/api/*',
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        onError: (c) => c.json(errorBody('payload_too_large', 'The request body is too large'), 413),
-      }),
+      except(
+        ATTACHMENT_UPLOAD,
+        bodyLimit({
+          maxSize: MAX_BODY_BYTES,
+          onError: (c) => c.json(errorBody('payload_too_large', 'The request body is too large'), 413),
+        }),
+      ),
     )
     .use('/api/*', sameOrigin(deps.publicOrigin))
     .use('/api/*', sessionMiddleware)
@@ -73,6 +81,7 @@ export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: 
     .route('/api/working-groups', workingGroupsRoutes)
     .route('/api/drafts', draftsRoutes)
     .route('/api/drafts', draftBallotsRoutes)
+    .route('/api/drafts', draftAttachmentsRoutes)
     .route('/api/ballots', ballotsRoutes)
     .route('/api/tasks', tasksRoutes)
     .route('/api/extension-requests', extensionRequestsRoutes)
