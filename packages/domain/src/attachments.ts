@@ -1,6 +1,7 @@
 import { fileTypeFromBuffer } from 'file-type/core';
 import type { DraftStatus } from './drafts';
 import { err, ok, type Result } from './result';
+import { idParamSchema } from './schemas';
 
 /** The largest attachment a draft takes: a scanned, signed 30-page PDF fits with room to spare. */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -28,6 +29,11 @@ export const ATTACHMENT_TYPES = [
   { contentType: 'image/jpeg', extensions: ['jpg', 'jpeg'] },
   { contentType: 'text/plain', extensions: ['txt'] },
 ] as const;
+
+/** `/:id/attachments/:attachmentId`: both positive whole numbers. */
+export const attachmentParamSchema = idParamSchema.extend({
+  attachmentId: idParamSchema.shape.id,
+});
 
 export type AttachmentContentType = (typeof ATTACHMENT_TYPES)[number]['contentType'];
 
