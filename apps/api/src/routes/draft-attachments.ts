@@ -1,5 +1,10 @@
 import { findDraft, findDraftAttachment, listDraftAttachments, readDraftAttachmentFile } from '@accord/db';
-import { attachmentParamSchema, idParamSchema, MAX_ATTACHMENT_BYTES } from '@accord/domain';
+import {
+  ATTACHMENT_ACCEPT,
+  attachmentParamSchema,
+  idParamSchema,
+  MAX_ATTACHMENT_BYTES,
+} from '@accord/domain';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../env';
@@ -49,7 +54,8 @@ export const draftAttachmentsRoutes = new Hono<AppEnv>()
     const draftId = c.req.valid('param').id;
     if (!(await findDraft(db, draftId))) return c.json(...failure('NotFound'));
     const attachments = (await listDraftAttachments(db, draftId)).map(({ storedName: _, ...a }) => a);
-    return c.json({ attachments, maxBytes: MAX_ATTACHMENT_BYTES }, 200);
+    // The limits come along so the dashboard checks a file before sending it (it does not bundle the domain).
+    return c.json({ attachments, maxBytes: MAX_ATTACHMENT_BYTES, accept: ATTACHMENT_ACCEPT }, 200);
   })
   .post(
     '/:id/attachments',

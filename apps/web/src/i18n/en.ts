@@ -427,6 +427,22 @@ export const en = {
   'groups.granted': 'Granted: the deadline has moved and the member is told.',
   'groups.refused': 'Refused: the member is told.',
   'rhythm.label': 'Meetings in {year}: {count} held or scheduled of the statute’s minimum of {minimum}.',
+  'attachments.title': 'Attachments',
+  'attachments.none': 'No files attached.',
+  'attachments.add': 'Attach a file',
+  'attachments.hint': 'PDF, DOCX, XLSX, ODT, PNG, JPEG or plain text, up to {size}.',
+  'attachments.uploading': 'Uploading',
+  'attachments.remove': 'Remove',
+  'attachments.removeNamed': 'Remove {name}',
+  'attachments.confirmRemove': 'Remove {name} from this draft?',
+  'error.AttachmentTooLarge': 'The file is too large.',
+  'error.TypeNotAllowed': 'Only PDF, DOCX, XLSX, ODT, PNG, JPEG and plain text files can be attached.',
+  'error.TypeMismatch': "The file's content does not match its name (for example, a picture named .pdf).",
+  'error.EmptyFile': 'The file is empty.',
+  'error.FileMissing': 'No file was sent.',
+  'error.DraftLocked': 'The draft is in a ballot or decided: it can no longer change.',
+  'error.AttachmentFileMissing':
+    'The file of this attachment is missing on the server. Tell the administrator.',
 } as const;
 
 /** A key of the dashboard's dictionary. */

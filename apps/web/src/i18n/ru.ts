@@ -429,4 +429,20 @@ export const ru: Dictionary = {
   'groups.refused': 'Отказано: участнику сообщено.',
   'rhythm.label':
     'Заседаний в {year} году: проведено или назначено {count} при минимуме по положению {minimum}.',
+  'attachments.title': 'Приложения',
+  'attachments.none': 'Файлов нет.',
+  'attachments.add': 'Приложить файл',
+  'attachments.hint': 'PDF, DOCX, XLSX, ODT, PNG, JPEG или простой текст, не больше {size}.',
+  'attachments.uploading': 'Загрузка',
+  'attachments.remove': 'Убрать',
+  'attachments.removeNamed': 'Убрать {name}',
+  'attachments.confirmRemove': 'Убрать {name} из проекта?',
+  'error.AttachmentTooLarge': 'Файл слишком большой.',
+  'error.TypeNotAllowed': 'Приложить можно только PDF, DOCX, XLSX, ODT, PNG, JPEG и простой текст.',
+  'error.TypeMismatch':
+    'Содержимое файла не соответствует его имени (например, картинка с расширением .pdf).',
+  'error.EmptyFile': 'Файл пустой.',
+  'error.FileMissing': 'Файл не был отправлен.',
+  'error.DraftLocked': 'Проект на голосовании или уже решён: изменить его нельзя.',
+  'error.AttachmentFileMissing': 'Файл этого приложения не найден на сервере. Сообщите администратору.',
 };
