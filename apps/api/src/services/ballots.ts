@@ -5,6 +5,7 @@ import {
   type Database,
   findBallot,
   findDraft,
+  findLiveVote,
   insertBallot,
   type Kysely,
   listVotes,
@@ -98,7 +99,7 @@ export async function recordVote(
   const decision = decideVote(ballot, vote.stateCode, vote.choice, now);
   if (!decision.ok) return err(decision.error);
   await db.transaction().execute(async (trx) => {
-    const before = (await listVotes(trx, ballotId)).find((v) => v.live && v.stateCode === vote.stateCode);
+    const before = await findLiveVote(trx, ballotId, vote.stateCode);
     await castVote(
       trx,
       {
