@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApp } from '@accord/api';
 import { createLogger, createTelegramRuntime } from '@accord/bot';
 import { type Database, type Kysely, openTestDatabase } from '@accord/db';
@@ -58,6 +60,8 @@ describe('the webhook', () => {
       logger,
       sandboxMode: true,
       botUsername: 'b',
+      // Nothing is uploaded here: the folder is never created.
+      attachmentsDir: join(tmpdir(), 'accord-webhook-test-attachments'),
       secureCookies: false,
       telegramWebhook: webhookCallback(bot, 'hono', { secretToken: SECRET }),
     });

@@ -1,6 +1,7 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './env';
 import { errorBody, handleError, notFound } from './errors';
@@ -12,6 +13,7 @@ import { ballotsRoutes, draftBallotsRoutes } from './routes/ballots';
 import { calendarRoutes } from './routes/calendar';
 import { commissionRoutes } from './routes/commission';
 import { decisionsRoutes } from './routes/decisions';
+import { draftAttachmentsRoutes } from './routes/draft-attachments';
 import { draftsRoutes } from './routes/drafts';
 import { healthRoutes } from './routes/health';
 import { meetingsRoutes } from './routes/meetings';
@@ -38,6 +40,9 @@ const fileTooLarge = bodyLimit({
   onError: (c) => c.json(errorBody('payload_too_large', 'The file is too large'), 413),
 });
 
+/** The one path that takes a large body (its POST; nothing else is routed there): it sets its own limit. */
+const ATTACHMENT_UPLOAD = '/api/drafts/:id/attachments';
+
 /** The API, the webhook and the dashboard, as one Hono app. Routes are chained so `AppType` carries them. */
 export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: Partial<RateLimits> }) {
   const limits = createRateLimits({ ...DEFAULT_RATE_LIMITS, ...deps.rateLimits });
@@ -63,7 +68,12 @@ export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: 
         },
       }),
     )
-    .use('/api/*', (c, next) => (takesFile(c.req.path) ? fileTooLarge(c, next) : tooLarge(c, next)))
+    .use(
+      '/api/*',
+      except(ATTACHMENT_UPLOAD, (c, next) =>
+        takesFile(c.req.path) ? fileTooLarge(c, next) : tooLarge(c, next),
+      ),
+    )
     .use('/api/*', sameOrigin(deps.publicOrigin))
     .use('/api/*', sessionMiddleware)
     .use('/api/session/login', limits.signIn)
@@ -81,6 +91,7 @@ export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: 
     .route('/api/working-groups', workingGroupsRoutes)
     .route('/api/drafts', draftsRoutes)
     .route('/api/drafts', draftBallotsRoutes)
+    .route('/api/drafts', draftAttachmentsRoutes)
     .route('/api/ballots', ballotsRoutes)
     .route('/api/decisions', decisionsRoutes)
     .route('/api/tasks', tasksRoutes)

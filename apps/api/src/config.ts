@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { defaultAttachmentsDir } from '@accord/db';
 import { z } from 'zod';
 
 const flag = z
@@ -9,6 +11,8 @@ const schema = z
     PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
     DATABASE_FILE: z.string().min(1).default('data/accord.db'),
+    /** Default: `attachments` beside the database file (where backups look too). */
+    ATTACHMENTS_DIR: z.string().min(1).optional(),
     TELEGRAM_BOT_TOKEN: z
       .string()
       .regex(/^\d+:[\w-]+$/, 'does not look like a bot token (digits, a colon, then letters)')
@@ -34,6 +38,8 @@ const schema = z
 export type ApiConfig = z.infer<typeof schema> & {
   /** No bot token: Telegram is the bundled sandbox, and the development sign-in exists. */
   sandboxMode: boolean;
+  /** Absolute: where drafts' attachments are stored. */
+  attachmentsDir: string;
 };
 
 /** The server's configuration, validated at start; every wrong value is named with the reason. */
@@ -46,5 +52,6 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
   return {
     ...parsed.data,
     sandboxMode: parsed.data.TELEGRAM_BOT_TOKEN === undefined || parsed.data.TELEGRAM_SANDBOX === true,
+    attachmentsDir: resolve(parsed.data.ATTACHMENTS_DIR ?? defaultAttachmentsDir(parsed.data.DATABASE_FILE)),
   };
 }

@@ -12,6 +12,8 @@ export interface AppDeps {
   sandboxMode: boolean;
   /** For invite links (t.me/<bot>?start=<token>). */
   botUsername: string;
+  /** Where drafts' attachments are stored (absolute; backups copy it). */
+  attachmentsDir: string;
   /** Cookies get `Secure` when the dashboard is served over HTTPS. */
   secureCookies: boolean;
   /** Called after something was enqueued, so an in-process dispatcher looks at once. */

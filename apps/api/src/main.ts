@@ -33,6 +33,7 @@ const app = createApp({
   clock: () => new Date(),
   logger,
   sandboxMode: config.sandboxMode,
+  attachmentsDir: config.attachmentsDir,
   botUsername: me.username,
   secureCookies: config.PUBLIC_URL?.startsWith('https:') ?? false,
   ...(existsSync(webDist) ? { webDist } : {}),

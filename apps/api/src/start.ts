@@ -79,6 +79,7 @@ const app = createApp({
   clock,
   logger,
   sandboxMode: config.sandboxMode,
+  attachmentsDir: config.attachmentsDir,
   botUsername: me.username,
   secureCookies: config.PUBLIC_URL?.startsWith('https:') ?? false,
   onOutboxChange: () => runtime.dispatcher.wake(),

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createLogger } from '@accord/bot';
 import { type Database, type Kysely, openTestDatabase } from '@accord/db';
 import { seedDemoPeople, seedReference } from '@accord/seeds';
@@ -17,6 +20,8 @@ export async function createTestApp(overrides: Partial<AppDeps> & { rateLimits?:
     logger: createLogger('silent', 'test'),
     sandboxMode: true,
     botUsername: 'accord_test_bot',
+    // Created only when a test uploads; such a test removes it.
+    attachmentsDir: join(tmpdir(), `accord-test-attachments-${randomUUID()}`),
     secureCookies: false,
     rateLimits: { signInPerMinute: 1000, writesPerMinute: 1000 },
     ...overrides,

@@ -1,5 +1,12 @@
 export type { Kysely, Transaction } from 'kysely';
+export {
+  discardDraftAttachmentFile,
+  draftAttachmentPath,
+  readDraftAttachmentFile,
+  writeDraftAttachmentFile,
+} from './attachment-files';
 export { createBackup } from './backup/create-backup';
+export { defaultAttachmentsDir } from './backup/manifest';
 export { BackupRejected, restoreBackup } from './backup/restore-backup';
 export { type DatabaseOptions, openDatabase } from './connection';
 export { createMigrator, LATEST_SCHEMA_VERSION, migrateToLatestOrThrow, migrations } from './migrate';
@@ -10,6 +17,7 @@ export * from './queries/ballots';
 export * from './queries/calendar-feeds';
 export * from './queries/chat-prompts';
 export * from './queries/decisions';
+export * from './queries/draft-attachments';
 export * from './queries/drafts';
 export * from './queries/invites';
 export * from './queries/leases';

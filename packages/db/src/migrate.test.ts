@@ -24,6 +24,7 @@ describe('migrations', () => {
       'chat_prompts',
       'commission',
       'decisions',
+      'draft_attachments',
       'draft_versions',
       'drafts',
       'extension_requests',

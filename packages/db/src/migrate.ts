@@ -10,6 +10,7 @@ import * as drafts from './migrations/0008-drafts';
 import * as ballots from './migrations/0009-ballots';
 import * as ballotsInChat from './migrations/0010-ballots-in-chat';
 import * as decisionsRegister from './migrations/0011-decisions-register';
+import * as draftAttachments from './migrations/0012-draft-attachments';
 import * as programPlanning from './migrations/0014-program-planning';
 import * as meetingRecords from './migrations/0015-meeting-records';
 import type { Database } from './schema';
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0009-ballots': ballots,
   '0010-ballots-in-chat': ballotsInChat,
   '0011-decisions-register': decisionsRegister,
+  '0012-draft-attachments': draftAttachments,
   '0014-program-planning': programPlanning,
   '0015-meeting-records': meetingRecords,
 };

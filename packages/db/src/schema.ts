@@ -442,6 +442,23 @@ export interface GovernmentResponsesTable {
   updated_at: Instant;
 }
 
+export interface DraftAttachmentsTable {
+  id: Generated<number>;
+  draft_id: number;
+  /** The file's name in the attachments folder: random, never the client's. */
+  stored_name: string;
+  /** The client's file name, cleaned: shown and offered for download only. */
+  file_name: string;
+  /** The type the content was checked to be. */
+  content_type: string;
+  size: number;
+  sha256: string;
+  uploaded_by: number | null;
+  uploaded_at: Instant;
+  removed_by: number | null;
+  removed_at: Instant | null;
+}
+
 export interface Database {
   member_states: MemberStatesTable;
   commission: CommissionTable;
@@ -479,6 +496,7 @@ export interface Database {
   minutes_items: MinutesItemsTable;
   decisions: DecisionsTable;
   government_responses: GovernmentResponsesTable;
+  draft_attachments: DraftAttachmentsTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

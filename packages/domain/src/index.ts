@@ -1,4 +1,5 @@
 export * from './access';
+export * from './attachments';
 export * from './ballot-chat';
 export * from './ballots';
 export * from './callback-data';

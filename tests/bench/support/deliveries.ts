@@ -21,10 +21,13 @@ export class DeliveryWatch {
   /** Epoch ms at which every member had a message; null until then. */
   completeAt: number | null = null;
 
+  /** With `onlyNew`, what the ledger already holds is not counted: a later broadcast to the same members. */
   constructor(
     private readonly sandbox: Sandbox,
     memberChatIds: readonly number[],
+    options: { onlyNew?: boolean } = {},
   ) {
+    if (options.onlyNew) this.consumed = sandbox.driver.stats().accepted;
     for (const chat of memberChatIds) this.copies.set(chat, 0);
     this.missing = this.copies.size;
   }

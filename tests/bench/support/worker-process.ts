@@ -19,6 +19,9 @@ function pin(pid: number, core: number): boolean {
   return spawnSync('taskset', ['-a', '-cp', String(core), String(pid)], { stdio: 'ignore' }).status === 0;
 }
 
+/** Pins a process under measurement (a worker, a server) to the core the benchmark leaves free. */
+export const pinToWorkerCore = (pid: number): boolean => pin(pid, WORKER_CORE);
+
 /** Pins this process (the sandbox and the measurement) to its core; returns a line saying what was done. */
 export function pinBenchProcess(): string {
   return pin(process.pid, BENCH_CORE)

@@ -670,6 +670,21 @@ export const en = {
   'error.AlreadyClosed': 'The ballot is closed already.',
   'error.NotLater': 'The new closing time must be later than now and than the current one.',
   'error.ResultsHidden': 'The results are hidden until voting closes.',
+  'attachments.title': 'Attachments',
+  'attachments.none': 'No files attached.',
+  'attachments.add': 'Attach a file',
+  'attachments.hint': 'PDF, DOCX, XLSX, ODT, PNG, JPEG or plain text, up to {size}.',
+  'attachments.uploading': 'Uploading',
+  'attachments.remove': 'Remove',
+  'attachments.removeNamed': 'Remove {name}',
+  'attachments.confirmRemove': 'Remove {name} from this draft?',
+  'error.AttachmentTooLarge': 'The file is too large.',
+  'error.TypeNotAllowed': 'Only PDF, DOCX, XLSX, ODT, PNG, JPEG and plain text files can be attached.',
+  'error.TypeMismatch': "The file's content does not match its name (for example, a picture named .pdf).",
+  'error.EmptyFile': 'The file is empty.',
+  'error.FileMissing': 'No file was sent.',
+  'error.AttachmentFileMissing':
+    'The file of this attachment is missing on the server. Tell the administrator.',
 } as const;
 
 /** A key of the dashboard's dictionary. */

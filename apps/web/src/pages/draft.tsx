@@ -3,6 +3,7 @@ import { A, createAsync, revalidate, useNavigate, useParams } from '@solidjs/rou
 import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
 import { client, isApiError, unwrap } from '../api';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { DraftAttachments } from '../components/draft-attachments';
 import { FailureNotice } from '../components/failure-notice';
 import { Field } from '../components/field';
 import { usePageTitle } from '../components/page-title';
@@ -524,6 +525,11 @@ export function Draft() {
                 <EditForm draft={d().draft} onSaved={(message) => void finished(message)} />
               </Show>
             </Show>
+
+            <DraftAttachments
+              draftId={d().draft.id}
+              editable={can('drafts.write') && d().draft.status === 'draft'}
+            />
 
             <History draftId={params.id ?? ''} versions={d().versions} />
 

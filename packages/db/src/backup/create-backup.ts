@@ -14,6 +14,7 @@ import {
   defaultAttachmentsDir,
   fsyncDir,
   fsyncFile,
+  INCOMING_ATTACHMENTS,
   integrityProblems,
   listFiles,
   MANIFEST_FILE,
@@ -73,11 +74,14 @@ export async function createBackup(options: CreateBackupOptions): Promise<Create
     const schemaVersion = standaloneAndChecked(databaseCopy);
 
     if (await isDirectory(attachmentsDir)) {
+      const incoming = join(attachmentsDir, INCOMING_ATTACHMENTS);
       await cp(attachmentsDir, join(work, ATTACHMENTS_ENTRY), {
         recursive: true,
         dereference: true,
         errorOnExist: true,
         force: false,
+        // Files still being written are not attachments yet: no row refers to them.
+        filter: (source) => source !== incoming,
       });
     }
 

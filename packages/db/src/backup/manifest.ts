@@ -30,6 +30,9 @@ export interface BackupManifest {
   files: BackupFile[];
 }
 
+/** Attachments being written, inside the attachments folder (so a rename into place is atomic); never backed up. */
+export const INCOMING_ATTACHMENTS = '.incoming';
+
 /** Attachments live beside the database file unless configured otherwise. */
 export const defaultAttachmentsDir = (databaseFile: string): string =>
   join(dirname(databaseFile), 'attachments');

@@ -1,11 +1,15 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { draftAttachmentPath, writeDraftAttachmentFile } from '../attachment-files';
 import { openDatabase } from '../connection';
 import { createMigrator, LATEST_SCHEMA_VERSION, migrateToLatestOrThrow } from '../migrate';
+import { insertDraftAttachment, listDraftAttachments } from '../queries/draft-attachments';
+import { insertDraft } from '../queries/drafts';
 import { createBackup } from './create-backup';
 import type { BackupManifest } from './manifest';
 import { sha256File } from './manifest';
@@ -139,6 +143,67 @@ describe('restoreBackup', () => {
       expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok'),
     );
     expect(await readTree(s.attachmentsDir)).toEqual(attachmentsAtBackup);
+  });
+
+  it("brings back a draft's attachment byte for byte, and never one still being written", async () => {
+    const root = temp.make();
+    const databaseFile = join(root, 'data', 'accord.db');
+    const attachmentsDir = join(root, 'data', 'attachments');
+    const db = openDatabase({ file: databaseFile });
+    await migrateToLatestOrThrow(db);
+    const now = new Date().toISOString();
+    const { id: secretary } = await db
+      .insertInto('people')
+      .values({
+        name: 'Secretary',
+        roles: '["secretary"]',
+        language: 'en',
+        time_zone: 'UTC',
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const draftId = await insertDraft(
+      db,
+      { kind: 'decision', title: 'On standards', text: 'Text.', directionIds: [], agendaItemId: null },
+      secretary,
+      now,
+    );
+    const bytes = new TextEncoder().encode('%PDF-1.7 the annex');
+    const storedName = await writeDraftAttachmentFile(attachmentsDir, draftId, bytes);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const attachment = {
+      draftId,
+      storedName,
+      fileName: 'Annex 1.pdf',
+      contentType: 'application/pdf',
+      size: bytes.length,
+      sha256,
+      uploadedBy: secretary,
+    };
+    expect(await insertDraftAttachment(db, attachment, now)).toBe(1);
+    // An upload in flight when the backup runs: half a file in `.incoming`, no row yet.
+    await writeTree(attachmentsDir, { '.incoming/half-written': 'half a fi' });
+    const { dir, manifest } = await createBackup({ databaseFile, targetDir: join(root, 'backups') });
+    await db.destroy();
+    expect(manifest.files.map((f) => f.path)).toEqual([
+      'accord.db',
+      `attachments/drafts/${draftId}/${storedName}`,
+    ]);
+
+    const target = join(temp.make(), 'accord.db');
+    await restoreBackup({ backupDir: dir, databaseFile: target });
+    const restored = openDatabase({ file: target });
+    try {
+      const [row] = await listDraftAttachments(restored, draftId);
+      expect(row).toMatchObject(attachment);
+      const file = draftAttachmentPath(join(dirname(target), 'attachments'), draftId, storedName);
+      expect(await sha256File(file)).toBe(sha256);
+      expect(await readFile(file)).toEqual(Buffer.from(bytes));
+    } finally {
+      await restored.destroy();
+    }
   });
 
   it('removes attachments added since a backup that had none', async () => {

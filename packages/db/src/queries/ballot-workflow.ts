@@ -22,6 +22,7 @@ import {
   castVote,
   closeBallotOnce,
   findBallot,
+  findLiveVote,
   listVotes,
   liveChoices,
   moveBallotClose,
@@ -172,7 +173,7 @@ export async function applyVote(
   actor: BallotActor,
   now: string,
 ): Promise<BallotOutcome | null> {
-  const before = (await listVotes(trx, ballot.id)).find((v) => v.live && v.stateCode === vote.stateCode);
+  const before = await findLiveVote(trx, ballot.id, vote.stateCode);
   await castVote(trx, { ballotId: ballot.id, ...vote }, now);
   await recordAudit(trx, {
     at: now,
@@ -184,9 +185,12 @@ export async function applyVote(
     before: before ?? null,
     after: vote,
   });
-  const live = liveChoices(await listVotes(trx, ballot.id));
-  const early = earlyOutcome(ballot.rule, tally(ballot.eligibleStates, live, ballot.quorum));
-  if (early !== null) return closeBallotNow(trx, ballot.id, { personId: null, kind: 'system' }, now);
+  // Only the silence procedure can end before its time: other rules need not count now.
+  if (ballot.rule.kind === 'silence') {
+    const live = liveChoices(await listVotes(trx, ballot.id));
+    const early = earlyOutcome(ballot.rule, tally(ballot.eligibleStates, live, ballot.quorum));
+    if (early !== null) return closeBallotNow(trx, ballot.id, { personId: null, kind: 'system' }, now);
+  }
   await refreshGroupTally(trx, ballot.id, now);
   await scheduleTask(trx, planRemindersTask('ballot', ballot.id, now));
   return null;

@@ -56,15 +56,23 @@ export function meetingReminders(
   now: string,
 ): ReminderPlan[] {
   if (meeting.status !== 'notified' || Date.parse(meeting.startsAt) <= Date.parse(now)) return [];
+  // Recipients share a handful of zones and hours: each instant is worked out once per distinct
+  // hours, not once per person (a 1,000-member meeting took a quarter of a second of time-zone maths).
+  const instants = new Map<string, string>();
   return recipients
     .filter((r) => !r.optedOut.includes('meeting'))
     .flatMap((r) =>
       MEETING_LEADS.map((lead) => {
-        const target = addMilliseconds(meeting.startsAt, -lead.leadMs);
-        // A day's notice comes at the start of that day's working hours; the last one at its hour, unless that is quiet.
-        const deliverAt = lead.day
-          ? workStartOn(localDate(target, r.hours.timeZone), r.hours)
-          : outsideQuietHours(target, r.hours);
+        const memo = `${lead.rule} ${JSON.stringify(r.hours)}`;
+        let deliverAt = instants.get(memo);
+        if (deliverAt === undefined) {
+          const target = addMilliseconds(meeting.startsAt, -lead.leadMs);
+          // A day's notice comes at the start of that day's working hours; the last one at its hour, unless that is quiet.
+          deliverAt = lead.day
+            ? workStartOn(localDate(target, r.hours.timeZone), r.hours)
+            : outsideQuietHours(target, r.hours);
+          instants.set(memo, deliverAt);
+        }
         return {
           key: `meeting:${meeting.id}:${lead.rule}:p${r.personId}`,
           subjectType: 'meeting',
