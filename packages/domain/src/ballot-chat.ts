@@ -98,7 +98,8 @@ const reasonableMoment = (target: string, closesAt: string, r: ReminderRecipient
 /**
  * A ballot's reminders: each accredited representative of a state that has not voted, a set
  * time before the close at a reasonable local hour; and each secretary, at the same time, a
- * summary of who has not voted. Planned again on every vote, so a state that votes hears no more.
+ * summary of who has not voted. A state that votes hears no more: its line is dropped when the
+ * digest is written, and the hourly re-planning removes its reminders.
  */
 export function ballotReminders(
   ballot: RemindableBallot,

@@ -191,8 +191,9 @@ export async function applyVote(
     const early = earlyOutcome(ballot.rule, tally(ballot.eligibleStates, live, ballot.quorum));
     if (early !== null) return closeBallotNow(trx, ballot.id, { personId: null, kind: 'system' }, now);
   }
+  // The reminders need no re-planning here: each reminder line is dropped at send time when its
+  // state has voted since, and every open ballot is re-planned each hour.
   await refreshGroupTally(trx, ballot.id, now);
-  await scheduleTask(trx, planRemindersTask('ballot', ballot.id, now));
   return null;
 }
 
