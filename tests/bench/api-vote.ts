@@ -71,7 +71,7 @@ function load(server: Server, seconds: number) {
   });
 }
 
-const api = await startServer('api', 'tests/bench/support/api-vote-server.ts');
+const api = await startServer('api', 'tests/bench/support/api-server.ts');
 const bare = await startServer('bare', 'tests/bench/support/bare-vote-server.ts');
 const rates: Record<Server['name'], number[]> = { api: [], bare: [] };
 const ratios: number[] = [];

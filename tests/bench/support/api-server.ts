@@ -1,6 +1,6 @@
 /**
  * The API as `npm start` serves it (createApp on @hono/node-server, the same database settings),
- * for bench:api-vote. Only the per-person write limit is raised: the load generator is one
+ * for the API benchmarks. Only the per-person write limit is raised: the load generator is one
  * secretary sending thousands of casts a second, and the figure is the path, not the limiter.
  */
 import { mkdtempSync } from 'node:fs';
