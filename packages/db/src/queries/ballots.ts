@@ -7,7 +7,7 @@ import type {
   VoteChoice,
 } from '@accord/domain';
 import type { Kysely } from 'kysely';
-import type { BallotsTable, Database, Selectable } from '../schema';
+import type { BallotsTable, Database, Selectable, VotesTable } from '../schema';
 
 type Db = Kysely<Database>;
 
@@ -96,6 +96,19 @@ export async function insertBallot(
   return id;
 }
 
+const toVote = (r: Selectable<VotesTable>) => ({
+  id: r.id,
+  stateCode: r.state_code as MemberStateCode,
+  personId: r.person_id,
+  choice: r.choice as VoteChoice,
+  channel: r.channel,
+  reference: r.reference,
+  comment: r.comment,
+  remarkKind: r.remark_kind as RemarkKind | null,
+  castAt: r.cast_at,
+  live: r.superseded_at === null,
+});
+
 /** Every cast, oldest first (a changed vote is a new row; the earlier one is superseded). */
 export async function listVotes(db: Db, ballotId: number) {
   const rows = await db
@@ -104,18 +117,34 @@ export async function listVotes(db: Db, ballotId: number) {
     .where('ballot_id', '=', ballotId)
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    stateCode: r.state_code as MemberStateCode,
-    personId: r.person_id,
-    choice: r.choice as VoteChoice,
-    channel: r.channel,
-    reference: r.reference,
-    comment: r.comment,
-    remarkKind: r.remark_kind as RemarkKind | null,
-    castAt: r.cast_at,
-    live: r.superseded_at === null,
-  }));
+  return rows.map(toVote);
+}
+
+/**
+ * Each state's live vote only (at most one a state), read through the partial unique index: what a
+ * press or a tally needs, at the same cost however many times the states changed their votes.
+ */
+export async function listLiveVotes(db: Db, ballotId: number) {
+  const rows = await db
+    .selectFrom('votes')
+    .selectAll()
+    .where('ballot_id', '=', ballotId)
+    .where('superseded_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  return rows.map(toVote);
+}
+
+/** One state's live vote, if it has voted. */
+export async function findLiveVote(db: Db, ballotId: number, stateCode: MemberStateCode) {
+  const row = await db
+    .selectFrom('votes')
+    .selectAll()
+    .where('ballot_id', '=', ballotId)
+    .where('state_code', '=', stateCode)
+    .where('superseded_at', 'is', null)
+    .executeTakeFirst();
+  return row && toVote(row);
 }
 
 /** A state's vote as cast: by a person in chat, or recorded by the secretary from the room or a letter. */

@@ -8,7 +8,7 @@ import {
   type Role,
 } from '@accord/domain';
 import type { Kysely } from 'kysely';
-import type { Database, PersonRow } from '../schema';
+import type { Database, PersonRow, RepresentationsTable, Selectable } from '../schema';
 
 type Db = Kysely<Database>;
 
@@ -102,15 +102,35 @@ export async function markReachable(db: Db, personId: number, now: string): Prom
     .execute();
 }
 
+const toRepresentation = (r: Selectable<RepresentationsTable>): Representation => ({
+  personId: r.person_id,
+  stateCode: r.state_code as Representation['stateCode'],
+  kind: r.kind as RepresentationKind,
+  validFrom: r.valid_from,
+  validTo: r.valid_to,
+});
+
 export async function listRepresentations(db: Db): Promise<Representation[]> {
   const rows = await db.selectFrom('representations').selectAll().orderBy('id').execute();
-  return rows.map((r) => ({
-    personId: r.person_id,
-    stateCode: r.state_code as Representation['stateCode'],
-    kind: r.kind as RepresentationKind,
-    validFrom: r.valid_from,
-    validTo: r.valid_to,
-  }));
+  return rows.map(toRepresentation);
+}
+
+/** One person's representations, past and present (by the person index, not the whole table). */
+export async function listRepresentationsOf(db: Db, personId: number): Promise<Representation[]> {
+  const rows = await db
+    .selectFrom('representations')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toRepresentation);
+}
+
+/** The names of the people with these ids, for showing who cast a vote. */
+export async function personNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('people').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export async function insertPerson(
