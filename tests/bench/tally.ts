@@ -15,7 +15,7 @@ import {
   STATE_CODES,
   voteRowsOf,
 } from './support/ballot-fixture';
-import { botErrorLines, startBot, stopBot } from './support/bot-process';
+import { botErrorLines, firstBotError, startBot, stopBot } from './support/bot-process';
 import {
   answersReceived,
   CHOICES,
@@ -171,6 +171,7 @@ try {
     groupShowsFinal: shows(groupText),
     workerErrorLines: workerErrorLines(worker),
     botErrorLines: botErrorLines(bot),
+    firstBotError: firstBotError(bot),
   };
   say(
     `${answered.length} of ${VOTES} presses answered over ${spanS.toFixed(1)} s; ${recordedRows} vote rows; ` +

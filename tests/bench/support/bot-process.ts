@@ -54,8 +54,13 @@ export async function stopBot(bot: StartedBot, graceMs = 10_000): Promise<void> 
 }
 
 /** Lines the process logged at error level or above (pino 50/60), or the bare bot's failures. */
-export const botErrorLines = (bot: StartedBot): number =>
+const errorLines = (bot: StartedBot): string[] =>
   bot.process
     .output()
     .split('\n')
-    .filter((line) => /"level":(50|60)\b|^bare bot: /.test(line)).length;
+    .filter((line) => /"level":(50|60)\b|^bare bot: /.test(line));
+
+export const botErrorLines = (bot: StartedBot): number => errorLines(bot).length;
+
+/** The first error the bot logged, shortened, to say what failed; null when none. */
+export const firstBotError = (bot: StartedBot): string | null => errorLines(bot)[0]?.slice(0, 400) ?? null;
