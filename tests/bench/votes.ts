@@ -9,7 +9,7 @@
 import { createI18n, translator } from '@accord/bot';
 import type { MemberStateCode, VoteChoice } from '@accord/domain';
 import { type BallotMember, liveChoicesOf, prepareBallots, voteRowsOf } from './support/ballot-fixture';
-import { type BotKind, botErrorLines, startBot, stopBot } from './support/bot-process';
+import { type BotKind, botErrorLines, firstBotError, startBot, stopBot } from './support/bot-process';
 import {
   type AnsweredPress,
   answersReceived,
@@ -77,6 +77,7 @@ interface BotRun {
   p50Ms: number;
   p99Ms: number;
   errors: number;
+  firstError: string | null;
 }
 
 say(
@@ -140,6 +141,7 @@ async function runBot(kind: BotKind, plan: readonly PlannedPress[], ballotId: nu
       p50Ms: percentile(latencies, 0.5),
       p99Ms: percentile(latencies, 0.99),
       errors: botErrorLines(bot),
+      firstError: firstBotError(bot),
     };
   } finally {
     await stopBot(bot);
@@ -160,6 +162,7 @@ let mismatchedStates = 0;
 let refusedPresses = 0;
 let unstoredVotes = 0;
 let botErrors = 0;
+let firstError: string | null = null;
 
 try {
   await runRounds('votes', targets, rounds, async (round) => {
@@ -198,7 +201,8 @@ try {
     mismatchedStates += mismatched.length;
     refusedPresses += refused;
     unstoredVotes += Math.abs(rows - recorded);
-    botErrors += accord.errors + bare.errors;
+    botErrors += accord.errors + bare.errors + bareRunner.errors;
+    firstError ??= accord.firstError ?? bare.firstError ?? bareRunner.firstError;
     say(
       `round ${round} (${order.join(' then ')}): ${plan.length} presses; ` +
         `Accord ${accord.votesPerSecond.toFixed(0)} votes/s (p50 ${accord.p50Ms} ms, p99 ${accord.p99Ms} ms), ` +
@@ -207,7 +211,7 @@ try {
         `recorded ${recorded}, vote rows ${rows}, refused ${refused}, unanswered ${lost}; ` +
         `states ${[...stored].map(([s, c]) => `${s}=${c}`).join(' ')}` +
         `${mismatched.length > 0 ? `; MISMATCH in ${mismatched.join(', ')} (expected ${mismatched.map((s) => expected.get(s)).join(', ')})` : ''}` +
-        `${accord.errors + bare.errors > 0 ? `; bots logged ${accord.errors + bare.errors} errors` : ''}`,
+        `${accord.errors + bare.errors + bareRunner.errors > 0 ? `; bots logged ${accord.errors + bare.errors + bareRunner.errors} errors` : ''}`,
     );
   });
 } finally {
@@ -232,6 +236,7 @@ const figures = {
   refusedPresses,
   unstoredVotes,
   botErrorLines: botErrors,
+  firstBotError: firstError,
 };
 say(
   `median ratio ${ratio.toFixed(3)} (target ≥ ${targets.minRatio}): Accord ${median(accordRates).toFixed(0)} votes/s, ` +
