@@ -83,7 +83,7 @@ interface BotRun {
 say(
   `votes: ${MEMBERS} members (6 states), 1 in ${CHANGE_EVERY} changes their choice; Accord's bot vs a bare grammY bot, ${rounds} round(s)`,
 );
-say(pinBenchProcess('the bot (and the idle worker)'));
+say(pinBenchProcess('each bot (and the worker, for the first delivery)'));
 const fixture = await prepareBallots({ members: MEMBERS, limits: false });
 const messageIds = await deliverFirstBallot();
 fixture.sandbox.driver.setLimits({});
