@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createLogger, createTelegramRuntime } from '@accord/bot';
+import { createLogger, createTelegramRuntime, startPolling } from '@accord/bot';
 import { migrateToLatestOrThrow, openDatabase } from '@accord/db';
 import {
   linkSandboxCommissionGroup,
@@ -102,13 +102,15 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
   if (sandbox) console.log(`Telegram sandbox: ${sandbox.url} (sign in on the dashboard as any demo person)`);
 });
 
+let polling: { stop(): Promise<void> } | undefined;
 if (useWebhook && config.PUBLIC_URL) {
   await telegramApi.setWebhook(new URL('/telegram/webhook', config.PUBLIC_URL).href, {
     ...(config.TELEGRAM_WEBHOOK_SECRET ? { secret_token: config.TELEGRAM_WEBHOOK_SECRET } : {}),
   });
 } else {
   await telegramApi.deleteWebhook();
-  void runtime.bot.start({ onStart: () => logger.info({ username: me.username }, 'bot polling') });
+  polling = startPolling(runtime.bot);
+  logger.info({ username: me.username }, 'bot polling');
 }
 await runtime.dispatcher.start();
 runtime.scheduler.start();
@@ -120,11 +122,7 @@ async function shutdown() {
   logger.info('shutting down');
   server.close();
   // The bot confirms the offset of handled updates; in-flight sends finish and are recorded.
-  await Promise.all([
-    runtime.bot.isRunning() ? runtime.bot.stop() : undefined,
-    runtime.dispatcher.stop(),
-    runtime.scheduler.stop(),
-  ]);
+  await Promise.all([polling?.stop(), runtime.dispatcher.stop(), runtime.scheduler.stop()]);
   await sandbox?.close();
   await db.destroy();
   process.exit(0);

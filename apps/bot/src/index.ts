@@ -5,6 +5,7 @@ export { type BotConfig, loadBotConfig } from './config';
 export { createI18n, type Translate, translator } from './i18n';
 export { createLogger } from './logger';
 export { createDispatcher, DEFAULT_PACING, type Dispatcher } from './outbox/dispatcher';
+export { startPolling } from './polling';
 export { renderMeetingMessage } from './render/meeting-message';
 export { createOutboxRenderer, type OutboundMessage } from './render/outbox-renderer';
 export { createTelegramRuntime, type TelegramRuntimeOptions } from './runtime';

@@ -1,12 +1,42 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from 'kysely';
 import type { Database } from './schema';
 
 export interface DatabaseOptions {
   /** A file path, or ':memory:' for tests. */
   file: string;
+}
+
+/**
+ * Transactions take the write lock as they begin. A deferred one that reads first and then writes
+ * cannot wait for another process's commit in between: SQLite answers "database is locked" at
+ * once, whatever the busy timeout (a press lost while the worker wrote). Beginning immediate,
+ * it waits its turn under the busy timeout instead.
+ */
+class ImmediateTransactionDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class AccordSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateTransactionDriver(this.settings);
+  }
 }
 
 /**
@@ -21,5 +51,5 @@ export function openDatabase({ file }: DatabaseOptions): Kysely<Database> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new AccordSqliteDialect({ database: sqlite }) });
 }

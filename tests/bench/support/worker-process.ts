@@ -23,9 +23,9 @@ function pin(pid: number, core: number): boolean {
 export const pinToWorkerCore = (pid: number): boolean => pin(pid, WORKER_CORE);
 
 /** Pins this process (the sandbox and the measurement) to its core; returns a line saying what was done. */
-export function pinBenchProcess(): string {
+export function pinBenchProcess(underTest = 'worker'): string {
   return pin(process.pid, BENCH_CORE)
-    ? `pinning: benchmark + sandbox on core ${BENCH_CORE}, worker on core ${WORKER_CORE} (taskset)`
+    ? `pinning: benchmark + sandbox on core ${BENCH_CORE}, ${underTest} on core ${WORKER_CORE} (taskset)`
     : 'pinning: none (taskset missing or fewer than 2 cores)';
 }
 
@@ -56,9 +56,26 @@ export interface StartedWorker {
   readyAt: number;
 }
 
+/**
+ * Starts an entry point as its own process on the worker's core (everything under test runs
+ * there, the sandbox and the measurement on the other); killed if the benchmark exits first.
+ */
+export function startPinnedEntry(
+  entry: string,
+  env: Record<string, string>,
+): { process: RunningProcess; pid: number } {
+  const running = startEntry(entry, env);
+  const pid = running.child.pid;
+  if (pid === undefined) throw new Error(`${entry} did not start`);
+  live.add(pid);
+  running.child.once('exit', () => live.delete(pid));
+  pin(pid, WORKER_CORE);
+  return { process: running, pid };
+}
+
 /** Starts `apps/bot/src/worker.ts` as its own process, pins it, and waits for its 'worker running' line. */
 export async function startWorker(options: WorkerOptions): Promise<StartedWorker> {
-  const running = startEntry('apps/bot/src/worker.ts', {
+  const { process: running, pid } = startPinnedEntry('apps/bot/src/worker.ts', {
     DATABASE_FILE: options.databaseFile,
     TELEGRAM_BOT_TOKEN: options.token,
     TELEGRAM_API_ROOT: options.sandboxUrl,
@@ -66,11 +83,6 @@ export async function startWorker(options: WorkerOptions): Promise<StartedWorker
     ...(options.dispatchRate === undefined ? {} : { DISPATCH_RATE: String(options.dispatchRate) }),
     LOG_LEVEL: 'info',
   });
-  const pid = running.child.pid;
-  if (pid === undefined) throw new Error('the worker process did not start');
-  live.add(pid);
-  running.child.once('exit', () => live.delete(pid));
-  pin(pid, WORKER_CORE);
   const time = await running.waitForOutput(/"time":(\d+)[^\n]*"msg":"worker running"/, 60_000);
   return { process: running, pid, readyAt: Number(time) };
 }

@@ -6,7 +6,7 @@ import {
   type GovernmentResponse,
   type Kysely,
   listDecisions,
-  listLiveVotes,
+  listLiveVotesOfBallots,
   listMemberStates,
   listProgramDirections,
   listResponseHistory,
@@ -39,7 +39,7 @@ export async function registerEntries(db: Db, id?: number) {
   const ids = decisions.map((d) => d.id);
   const [history, votes, states, directions] = await Promise.all([
     listResponseHistory(db, ids),
-    listLiveVotes(
+    listLiveVotesOfBallots(
       db,
       decisions.map((d) => d.ballotId),
     ),

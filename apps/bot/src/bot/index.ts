@@ -2,6 +2,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import type { I18n } from '@grammyjs/i18n';
 import { Bot, type BotConfig } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import { oneChatAtATime } from '../polling';
 import type { BotContext, BotDeps } from './context';
 import { deadlinesFeature } from './features/deadlines';
 import { fallbackFeature } from './features/fallback';
@@ -62,7 +63,7 @@ export function createBot(
     ctx.now = () => deps.clock().toISOString();
     return next();
   });
-  bot.use(dedupeUpdates, loadPerson, i18n);
+  bot.use(oneChatAtATime, dedupeUpdates, loadPerson, i18n);
   const onFeatureError = (err: { error: unknown; ctx: BotContext }) =>
     deps.logger.error({ err: err.error, updateId: err.ctx.update.update_id }, 'bot feature failed');
   bot.errorBoundary(

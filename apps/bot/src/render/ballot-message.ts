@@ -5,9 +5,9 @@ import {
   findDraft,
   type Kysely,
   listDraftVersions,
+  listLiveVotes,
   listMemberStates,
-  listPeople,
-  listVotes,
+  personNames,
 } from '@accord/db';
 import {
   type BallotButton,
@@ -54,26 +54,25 @@ export async function loadBallotView(db: Kysely<Database>, ballotId: number): Pr
   const draft = ballot && (await findDraft(db, ballot.draftId));
   if (!ballot || !draft) return null;
   const version = (await listDraftVersions(db, draft.id)).find((v) => v.version === ballot.draftVersion);
-  const [states, people, votes] = await Promise.all([
-    listMemberStates(db),
-    listPeople(db),
-    listVotes(db, ballotId),
-  ]);
-  const names = new Map(people.map((p) => [p.id, p.name]));
+  // Only the live votes and their casters' names: a press renders this twice, whatever the
+  // number of members or of changed votes.
+  const [states, votes] = await Promise.all([listMemberStates(db), listLiveVotes(db, ballotId)]);
+  const names = await personNames(
+    db,
+    votes.flatMap((v) => (v.personId === null ? [] : [v.personId])),
+  );
   const live = new Map(
-    votes
-      .filter((v) => v.live)
-      .map((v) => [
-        v.stateCode,
-        {
-          choice: v.choice,
-          castBy: v.personId === null ? null : (names.get(v.personId) ?? null),
-          castAt: v.castAt,
-          channel: v.channel,
-          comment: v.comment,
-          remarkKind: v.remarkKind,
-        },
-      ]),
+    votes.map((v) => [
+      v.stateCode,
+      {
+        choice: v.choice,
+        castBy: v.personId === null ? null : (names.get(v.personId) ?? null),
+        castAt: v.castAt,
+        channel: v.channel,
+        comment: v.comment,
+        remarkKind: v.remarkKind,
+      },
+    ]),
   );
   return {
     ballot,

@@ -23,7 +23,7 @@ import {
   closeBallotOnce,
   findBallot,
   findLiveVote,
-  listVotes,
+  listLiveVotes,
   liveChoices,
   moveBallotClose,
   type VoteInput,
@@ -32,7 +32,7 @@ import {
 import { recordDecision } from './decisions';
 import { findDraft, setDraftStatus } from './drafts';
 import { enqueueMessages } from './outbox';
-import { listPeople, listRepresentations } from './people';
+import { listPeople, listRepresentations, listRepresentationsOf } from './people';
 import { scheduleTask } from './scheduled-tasks';
 import { getCommissionOrThrow } from './states';
 
@@ -50,8 +50,8 @@ export const closeBallotTaskKey = (ballotId: number) => `close-ballot:${ballotId
 /** The state a person votes for: their active accreditation, if they are active. */
 export async function votingStateOf(db: Db, person: Person, now: string): Promise<MemberStateCode | null> {
   if (!person.active) return null;
-  const representation = (await listRepresentations(db)).find(
-    (r) => r.personId === person.id && isRepresentationActive(r, now),
+  const representation = (await listRepresentationsOf(db, person.id)).find((r) =>
+    isRepresentationActive(r, now),
   );
   return representation?.stateCode ?? null;
 }
@@ -173,7 +173,7 @@ export async function applyVote(
   actor: BallotActor,
   now: string,
 ): Promise<BallotOutcome | null> {
-  const before = await findLiveVote(trx, ballot.id, vote.stateCode);
+  const before = (await findLiveVote(trx, ballot.id, vote.stateCode)) ?? null;
   await castVote(trx, { ballotId: ballot.id, ...vote }, now);
   await recordAudit(trx, {
     at: now,
@@ -182,12 +182,12 @@ export async function applyVote(
     action: vote.channel === 'telegram' ? 'vote.cast' : 'vote.record',
     recordType: 'ballot',
     recordId: ballot.id,
-    before: before ?? null,
+    before,
     after: vote,
   });
   // Only the silence procedure can end before its time: other rules need not count now.
   if (ballot.rule.kind === 'silence') {
-    const live = liveChoices(await listVotes(trx, ballot.id));
+    const live = liveChoices(await listLiveVotes(trx, ballot.id));
     const early = earlyOutcome(ballot.rule, tally(ballot.eligibleStates, live, ballot.quorum));
     if (early !== null) return closeBallotNow(trx, ballot.id, { personId: null, kind: 'system' }, now);
   }
@@ -210,7 +210,7 @@ export async function closeBallotNow(
 ): Promise<BallotOutcome | null> {
   const ballot = await findBallot(trx, ballotId);
   if (ballot?.status !== 'open') return null;
-  const live = liveChoices(await listVotes(trx, ballotId));
+  const live = liveChoices(await listLiveVotes(trx, ballotId));
   const result = tally(ballot.eligibleStates, live, ballot.quorum);
   const outcome = earlyOutcome(ballot.rule, result) ?? outcomeAtClose(ballot.rule, result);
   const { voters, followers, groupChatId } = await ballotAudience(trx, ballot, now);
@@ -300,7 +300,7 @@ export async function nudgeBallot(
 ): Promise<number | null> {
   const ballot = await findBallot(trx, ballotId);
   if (ballot?.status !== 'open') return null;
-  const voted = liveChoices(await listVotes(trx, ballotId));
+  const voted = liveChoices(await listLiveVotes(trx, ballotId));
   const silent = ballot.eligibleStates.filter((s) => !voted.has(s));
   const { voters } = await ballotAudience(trx, ballot, now);
   await enqueue(

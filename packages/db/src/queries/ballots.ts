@@ -123,7 +123,22 @@ export async function listVotes(db: Db, ballotId: number) {
   return rows.map(toVote);
 }
 
-/** A state's live vote, through the one-live-vote-per-state index: a cast's cost does not grow with the ballot's history. */
+/**
+ * Each state's live vote only (at most one a state), read through the partial unique index: what a
+ * press or a tally needs, at the same cost however many times the states changed their votes.
+ */
+export async function listLiveVotes(db: Db, ballotId: number) {
+  const rows = await db
+    .selectFrom('votes')
+    .selectAll()
+    .where('ballot_id', '=', ballotId)
+    .where('superseded_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  return rows.map(toVote);
+}
+
+/** One state's live vote, if it has voted. */
 export async function findLiveVote(db: Db, ballotId: number, stateCode: MemberStateCode) {
   const row = await db
     .selectFrom('votes')

@@ -205,7 +205,7 @@ export async function appendResponse(
 }
 
 /** The vote that counted for each state in each of the given ballots. */
-export async function listLiveVotes(db: Db, ballotIds: readonly number[]) {
+export async function listLiveVotesOfBallots(db: Db, ballotIds: readonly number[]) {
   if (ballotIds.length === 0) return [];
   const rows = await db
     .selectFrom('votes')

@@ -8,7 +8,7 @@ import {
   type Role,
 } from '@accord/domain';
 import type { Kysely } from 'kysely';
-import type { Database, PersonRow } from '../schema';
+import type { Database, PersonRow, RepresentationsTable, Selectable } from '../schema';
 
 type Db = Kysely<Database>;
 
@@ -102,15 +102,28 @@ export async function markReachable(db: Db, personId: number, now: string): Prom
     .execute();
 }
 
+const toRepresentation = (r: Selectable<RepresentationsTable>): Representation => ({
+  personId: r.person_id,
+  stateCode: r.state_code as Representation['stateCode'],
+  kind: r.kind as RepresentationKind,
+  validFrom: r.valid_from,
+  validTo: r.valid_to,
+});
+
 export async function listRepresentations(db: Db): Promise<Representation[]> {
   const rows = await db.selectFrom('representations').selectAll().orderBy('id').execute();
-  return rows.map((r) => ({
-    personId: r.person_id,
-    stateCode: r.state_code as Representation['stateCode'],
-    kind: r.kind as RepresentationKind,
-    validFrom: r.valid_from,
-    validTo: r.valid_to,
-  }));
+  return rows.map(toRepresentation);
+}
+
+/** One person's representations, past and present (by the person index, not the whole table). */
+export async function listRepresentationsOf(db: Db, personId: number): Promise<Representation[]> {
+  const rows = await db
+    .selectFrom('representations')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toRepresentation);
 }
 
 export async function insertPerson(

@@ -1,10 +1,11 @@
 import {
   applyVote,
   askInChat,
+  type Ballot,
   findBallot,
+  findLiveVote,
   hasChatPrompt,
   listBallots,
-  listVotes,
   recordAudit,
   setLiveVoteRemark,
   takeChatPrompt,
@@ -45,10 +46,10 @@ const PROMPT_PURPOSE: Record<RemarkKind, string> = {
   reservation: 'vote-reservation',
 };
 
-async function readerFor(ctx: BotContext, ballotId: number): Promise<BallotReader | null> {
+/** How this person reads the ballot: as a voter while their state may vote, else as a follower. */
+async function readerFor(ctx: BotContext, ballot: Ballot): Promise<BallotReader | null> {
   const person = ctx.person;
-  const ballot = await findBallot(ctx.deps.db, ballotId);
-  if (!person || !ballot) return null;
+  if (!person) return null;
   const state = await votingStateOf(ctx.deps.db, person, ctx.now());
   const votes = state !== null && ballot.eligibleStates.includes(state);
   return {
@@ -61,7 +62,8 @@ async function readerFor(ctx: BotContext, ballotId: number): Promise<BallotReade
 
 /** The ballot as this person sees it now, or null when it does not exist. */
 async function ballotFor(ctx: BotContext, ballotId: number) {
-  const [view, reader] = await Promise.all([loadBallotView(ctx.deps.db, ballotId), readerFor(ctx, ballotId)]);
+  const view = await loadBallotView(ctx.deps.db, ballotId);
+  const reader = view && (await readerFor(ctx, view.ballot));
   if (!view || !reader) return null;
   return { view, reader, ...renderBallotMessage(ctx.deps.t, view, reader, ctx.deps.botUsername) };
 }
@@ -135,7 +137,7 @@ async function vote(ctx: BotContext, action: Extract<BallotButton, { kind: 'vote
   const now = ctx.now();
   const state = await votingStateOf(db, person, now);
   // Decided and written in one transaction, so a close racing this press is seen: nothing after it.
-  const outcome = await db.transaction().execute(async (trx): Promise<Refusal | { recorded: true }> => {
+  const outcome = await db.transaction().execute(async (trx): Promise<Refusal | { recorded: Ballot }> => {
     const ballot = await findBallot(trx, action.ballotId);
     if (!ballot) return { refused: 'ballot-unknown' };
     if (state === null) return { refused: 'ballot-not-eligible-no-state' };
@@ -150,7 +152,7 @@ async function vote(ctx: BotContext, action: Extract<BallotButton, { kind: 'vote
       };
       return { refused: refusals[decision.error], closed: decision.error === 'BallotClosed' };
     }
-    const live = (await listVotes(trx, ballot.id)).find((v) => v.live && v.stateCode === state);
+    const live = await findLiveVote(trx, ballot.id, state);
     if (live?.choice === action.choice) return { refused: 'ballot-vote-unchanged' };
     await applyVote(
       trx,
@@ -166,7 +168,7 @@ async function vote(ctx: BotContext, action: Extract<BallotButton, { kind: 'vote
       { personId: person.id, kind: 'telegram' },
       now,
     );
-    return { recorded: true };
+    return { recorded: ballot };
   });
   if ('refused' in outcome) {
     await ctx.answerCallbackQuery({
@@ -177,10 +179,10 @@ async function vote(ctx: BotContext, action: Extract<BallotButton, { kind: 'vote
     if (outcome.closed) await showInPlace(ctx, action.ballotId);
     return;
   }
-  const view = await loadBallotView(db, action.ballotId);
+  // Answered from what the transaction read, before rendering the ballot anew for the edit.
   await ctx.answerCallbackQuery({
     text: ctx.t('ballot-vote-recorded', {
-      choice: view ? choiceLabel(ctx.deps.t, person.language, view, action.choice) : action.choice,
+      choice: choiceLabel(ctx.deps.t, person.language, { ballot: outcome.recorded }, action.choice),
     }),
   });
   await showInPlace(ctx, action.ballotId);
@@ -202,7 +204,7 @@ async function askForRemark(ctx: BotContext, ballotId: number, remark: RemarkKin
     await showInPlace(ctx, ballotId);
     return;
   }
-  const live = (await listVotes(db, ballotId)).find((v) => v.live && v.stateCode === state);
+  const live = await findLiveVote(db, ballotId, state);
   if (!live) {
     await ctx.answerCallbackQuery({ text: ctx.t('ballot-remark-vote-first'), show_alert: true });
     return;
@@ -262,7 +264,7 @@ votesFeature.chatType('private').on('message:text', async (ctx, next) => {
       Date.parse(now) >= Date.parse(ballot.closesAt)
     )
       return false;
-    const before = (await listVotes(trx, ballot.id)).find((v) => v.live && v.stateCode === state);
+    const before = await findLiveVote(trx, ballot.id, state);
     if (!(await setLiveVoteRemark(trx, ballot.id, state as MemberStateCode, { comment: text, kind: remark })))
       return false;
     await recordAudit(trx, {
