@@ -18,6 +18,8 @@ import {
   getMeeting,
   getMeetings,
   getPeople,
+  getProgram,
+  getPrograms,
   getSession,
   getStates,
   getWorkingGroups,
@@ -42,6 +44,9 @@ const WorkingGroups = lazy(() =>
   import('./pages/working-groups').then((m) => ({ default: m.WorkingGroups })),
 );
 const WorkingGroup = lazy(() => import('./pages/working-group').then((m) => ({ default: m.WorkingGroup })));
+const Programs = lazy(() => import('./pages/programs').then((m) => ({ default: m.Programs })));
+const Program = lazy(() => import('./pages/program').then((m) => ({ default: m.Program })));
+const Activity = lazy(() => import('./pages/activity').then((m) => ({ default: m.Activity })));
 // Asked only now and then: the dialog's code loads when first needed.
 const ConfirmDialog = lazy(() =>
   import('./components/confirm-dialog').then((m) => ({ default: m.ConfirmDialog })),
@@ -113,6 +118,9 @@ function Header() {
           </Show>
           <Show when={can('groups.read')}>
             <A href="/working-groups">{t('nav.groups')}</A>
+          </Show>
+          <Show when={can('programs.read')}>
+            <A href="/programs">{t('nav.programs')}</A>
           </Show>
           <Show when={can('outbox.read')}>
             <A href="/deliveries">{t('nav.deliveries')}</A>
@@ -265,6 +273,13 @@ export function App() {
       <Route path="/audit" component={Audit} preload={() => void getPeople()} />
       <Route path="/working-groups" component={WorkingGroups} preload={() => void getWorkingGroups()} />
       <Route path="/working-groups/:id" component={WorkingGroup} />
+      <Route path="/programs" component={Programs} preload={() => void getPrograms()} />
+      <Route
+        path="/programs/:id"
+        component={Program}
+        preload={({ params }) => void getProgram(params.id ?? '')}
+      />
+      <Route path="/programs/:id/activities/:activityId" component={Activity} />
       <Route path="*404" component={NotFound} />
     </Router>
   );

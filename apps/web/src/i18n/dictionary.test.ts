@@ -1,4 +1,5 @@
 import {
+  ACTIVITY_STATUSES as DOMAIN_ACTIVITY_STATUSES,
   ASSIGNABLE_ROLES as DOMAIN_ASSIGNABLE_ROLES,
   MEETING_KINDS as DOMAIN_MEETING_KINDS,
   OUTBOX_STATES as DOMAIN_OUTBOX_STATES,
@@ -7,6 +8,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import {
+  ACTIVITY_STATUSES,
   ASSIGNABLE_ROLES,
   AUDIT_ACTIONS,
   AUDIT_RECORD_TYPES,
@@ -43,6 +45,10 @@ describe('the dashboard’s dictionaries', () => {
 describe('the copied domain lists', () => {
   it('name the same meeting kinds, in the same order, as the domain', () => {
     expect([...MEETING_KINDS]).toEqual([...DOMAIN_MEETING_KINDS]);
+  });
+
+  it('name the same activity statuses, in the same order, as the domain', () => {
+    expect([...ACTIVITY_STATUSES]).toEqual([...DOMAIN_ACTIVITY_STATUSES]);
   });
 
   it('name the same outbox states as the domain', () => {

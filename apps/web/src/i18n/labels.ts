@@ -1,4 +1,6 @@
 import type {
+  ActivityIssue,
+  ActivityStatus,
   DeliveryState,
   MeetingKind,
   MeetingStatus,
@@ -125,6 +127,13 @@ const AUDIT_ACTION_LABELS = {
   'session.sign-out-everywhere': 'auditAction.session.sign-out-everywhere',
   'commission.deputy': 'auditAction.commission.deputy',
   'outbox.resend': 'auditAction.outbox.resend',
+  'program.create': 'auditAction.program.create',
+  'program.update': 'auditAction.program.update',
+  'program.direction-add': 'auditAction.program.direction-add',
+  'program.baseline': 'auditAction.program.baseline',
+  'activity.create': 'auditAction.activity.create',
+  'activity.update': 'auditAction.activity.update',
+  'activity.delete': 'auditAction.activity.delete',
 } as const satisfies Record<string, MessageKey>;
 
 /** The audit actions this build knows, for the filter. */
@@ -142,6 +151,8 @@ const AUDIT_RECORD_LABELS = {
   person: 'auditRecord.person',
   commission: 'auditRecord.commission',
   outbox: 'auditRecord.outbox',
+  program: 'auditRecord.program',
+  activity: 'auditRecord.activity',
 } as const satisfies Record<string, MessageKey>;
 
 /** The kinds of record audit events are about, for the filter. */
@@ -152,4 +163,30 @@ export const AUDIT_RECORD_TYPES = Object.keys(AUDIT_RECORD_LABELS) as ReadonlyAr
 export const auditRecordLabel = (recordType: string): MessageKey | undefined =>
   Object.hasOwn(AUDIT_RECORD_LABELS, recordType)
     ? AUDIT_RECORD_LABELS[recordType as keyof typeof AUDIT_RECORD_LABELS]
+    : undefined;
+
+/** What an activity's status is called. */
+export const ACTIVITY_STATUS_LABELS = {
+  planned: 'activityStatus.planned',
+  'in-progress': 'activityStatus.in-progress',
+  done: 'activityStatus.done',
+  delayed: 'activityStatus.delayed',
+  cancelled: 'activityStatus.cancelled',
+} as const satisfies Record<ActivityStatus, MessageKey>;
+
+export const ACTIVITY_STATUSES = Object.keys(ACTIVITY_STATUS_LABELS) as ReadonlyArray<ActivityStatus>;
+
+const ACTIVITY_ISSUE_LABELS = {
+  EndBeforeStart: 'issue.EndBeforeStart',
+  OutsideProgram: 'issue.OutsideProgram',
+  MilestoneOutsideActivity: 'issue.MilestoneOutsideActivity',
+  DependencyCycle: 'issue.DependencyCycle',
+  UnknownDependency: 'issue.UnknownDependency',
+  DependsOnItself: 'issue.DependsOnItself',
+} as const satisfies Record<ActivityIssue['code'], MessageKey>;
+
+/** The dictionary's text for a domain check's code in a 400's details; undefined for a schema's own message. */
+export const activityIssueLabel = (code: string): MessageKey | undefined =>
+  Object.hasOwn(ACTIVITY_ISSUE_LABELS, code)
+    ? ACTIVITY_ISSUE_LABELS[code as ActivityIssue['code']]
     : undefined;
