@@ -468,6 +468,7 @@ export const en = {
   'program.leads': 'Leads',
   'program.takesPart': 'Takes part in',
   'program.stateOverdue': 'Overdue of these',
+  'program.listCut': 'The first {shown} of {count}:',
   'program.nothing': 'None.',
   'program.timeline': 'Timeline',
   'program.all': 'All',

@@ -470,6 +470,7 @@ export const ru: Dictionary = {
   'program.leads': 'Головное',
   'program.takesPart': 'Участвует',
   'program.stateOverdue': 'Из них просрочены',
+  'program.listCut': 'Первые {shown} из {count}:',
   'program.nothing': 'Нет.',
   'program.timeline': 'График',
   'program.all': 'Все',

@@ -1,6 +1,6 @@
 import type { ActivityStatus, MemberStateCode } from '@accord/domain';
 import { A, createAsync, revalidate, useNavigate, useParams, useSearchParams } from '@solidjs/router';
-import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
+import { createMemo, createSignal, createUniqueId, For, Show, Suspense } from 'solid-js';
 import { client, isApiError, unwrap } from '../api';
 import { ActivityForm, ActivityWarnings } from '../components/activity-form';
 import { usePageTitle } from '../components/page-title';
@@ -27,13 +27,22 @@ const isStatus = (value: unknown): value is ActivityStatus =>
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
 const todayDate = () => new Date().toISOString().slice(0, 10);
 
-/** Links to activities by id, by their titles. */
+/** A list names at most this many activities; the timeline's filters show the rest. */
+const LISTED_ACTIVITIES = 50;
+
+/** Links to activities by id, by their titles; a long list is cut, with the count of the rest. */
 function ActivityLinks(props: { ids: readonly number[]; detail: ProgramDetail; empty: string }) {
+  const { t } = useI18n();
   const byId = createMemo(() => new Map(props.detail.activities.map((a) => [a.id, a])));
   return (
     <Show when={props.ids.length > 0} fallback={<p class="muted">{props.empty}</p>}>
+      <Show when={props.ids.length > LISTED_ACTIVITIES}>
+        <p class="muted small">
+          {t('program.listCut', { shown: LISTED_ACTIVITIES, count: props.ids.length })}
+        </p>
+      </Show>
       <ul class="activity-links">
-        <For each={props.ids}>
+        <For each={props.ids.slice(0, LISTED_ACTIVITIES)}>
           {(id) => (
             <li>
               <A href={`/programs/${props.detail.program.id}/activities/${id}`}>
@@ -135,24 +144,26 @@ function StatePart(props: { detail: ProgramDetail }) {
           </For>
         </select>
       </div>
-      <Show when={part()}>
-        {(p) => (
-          <div class="columns">
-            <div>
-              <h4>{t('program.leads')}</h4>
-              <ActivityLinks ids={ids(p().leads)} detail={props.detail} empty={t('program.nothing')} />
+      <Suspense fallback={<p class="loading">{t('app.loading')}</p>}>
+        <Show when={part()}>
+          {(p) => (
+            <div class="columns">
+              <div>
+                <h4>{t('program.leads')}</h4>
+                <ActivityLinks ids={ids(p().leads)} detail={props.detail} empty={t('program.nothing')} />
+              </div>
+              <div>
+                <h4>{t('program.takesPart')}</h4>
+                <ActivityLinks ids={ids(p().takesPart)} detail={props.detail} empty={t('program.nothing')} />
+              </div>
+              <div>
+                <h4>{t('program.stateOverdue')}</h4>
+                <ActivityLinks ids={ids(p().overdue)} detail={props.detail} empty={t('program.nothing')} />
+              </div>
             </div>
-            <div>
-              <h4>{t('program.takesPart')}</h4>
-              <ActivityLinks ids={ids(p().takesPart)} detail={props.detail} empty={t('program.nothing')} />
-            </div>
-            <div>
-              <h4>{t('program.stateOverdue')}</h4>
-              <ActivityLinks ids={ids(p().overdue)} detail={props.detail} empty={t('program.nothing')} />
-            </div>
-          </div>
-        )}
-      </Show>
+          )}
+        </Show>
+      </Suspense>
     </div>
   );
 }
@@ -476,7 +487,11 @@ function EditProgram(props: { detail: ProgramDetail }) {
 function PlanAgainstActual(props: { detail: ProgramDetail }) {
   const { t, dateTime } = useI18n();
   const { can } = useSession();
-  const plan = createAsync(() => getPlanVsActual(String(props.detail.program.id)));
+  // Read when opened: comparing every activity is work the program's first screen does not need.
+  const [opened, setOpened] = createSignal(false);
+  const plan = createAsync(async () =>
+    opened() ? getPlanVsActual(String(props.detail.program.id)) : undefined,
+  );
   const [failure, setFailure] = createSignal<unknown>();
   const { errorText } = useI18n();
   const titleOf = (id: number) => props.detail.activities.find((a) => a.id === id)?.title ?? `#${id}`;
@@ -492,56 +507,60 @@ function PlanAgainstActual(props: { detail: ProgramDetail }) {
     }
   };
   return (
-    <section class="panel" aria-labelledby="plan-vs-actual">
-      <h2 id="plan-vs-actual">{t('program.planVsActual')}</h2>
-      <Show when={failure()}>
-        {(error) => (
-          <p class="notice notice-error" role="alert">
-            {errorText(error())}
-          </p>
-        )}
-      </Show>
-      <Show when={plan()?.baselineSavedAt} fallback={<p class="muted">{t('program.noBaseline')}</p>}>
-        {(at) => <p>{t('program.baselineSaved', { at: dateTime(at()) })}</p>}
-      </Show>
-      <Show when={can('programs.write')}>
-        <button type="button" onClick={() => void save()}>
-          {t('program.saveBaseline')}
-        </button>
-      </Show>
-      <Show when={(plan()?.comparison ?? []).length > 0}>
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('activity.title')}</th>
-                <th scope="col">{t('program.planned')}</th>
-                <th scope="col">{t('program.actual')}</th>
-                <th scope="col">{t('program.slip')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={plan()?.comparison}>
-                {(row) => (
-                  <tr classList={{ 'text-warning': row.endSlipDays > 0 }}>
-                    <th scope="row">{titleOf(row.activityId)}</th>
-                    <td>
-                      {row.planned.start} – {row.planned.end}
-                    </td>
-                    <td>
-                      {row.actual.start} – {row.actual.end}
-                    </td>
-                    <td class="number">
-                      {row.startSlipDays} / {row.endSlipDays}
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
-      </Show>
-    </section>
+    <details class="panel" onToggle={(e) => setOpened(e.currentTarget.open)}>
+      <summary>
+        <h2 class="summary-heading">{t('program.planVsActual')}</h2>
+      </summary>
+      <Suspense fallback={<p class="loading">{t('app.loading')}</p>}>
+        <Show when={failure()}>
+          {(error) => (
+            <p class="notice notice-error" role="alert">
+              {errorText(error())}
+            </p>
+          )}
+        </Show>
+        <Show when={plan()?.baselineSavedAt} fallback={<p class="muted">{t('program.noBaseline')}</p>}>
+          {(at) => <p>{t('program.baselineSaved', { at: dateTime(at()) })}</p>}
+        </Show>
+        <Show when={can('programs.write')}>
+          <button type="button" onClick={() => void save()}>
+            {t('program.saveBaseline')}
+          </button>
+        </Show>
+        <Show when={(plan()?.comparison ?? []).length > 0}>
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('activity.title')}</th>
+                  <th scope="col">{t('program.planned')}</th>
+                  <th scope="col">{t('program.actual')}</th>
+                  <th scope="col">{t('program.slip')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={plan()?.comparison}>
+                  {(row) => (
+                    <tr classList={{ 'text-warning': row.endSlipDays > 0 }}>
+                      <th scope="row">{titleOf(row.activityId)}</th>
+                      <td>
+                        {row.planned.start} – {row.planned.end}
+                      </td>
+                      <td>
+                        {row.actual.start} – {row.actual.end}
+                      </td>
+                      <td class="number">
+                        {row.startSlipDays} / {row.endSlipDays}
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        </Show>
+      </Suspense>
+    </details>
   );
 }
 
