@@ -139,9 +139,11 @@ function StatePart(props: { detail: ProgramDetail }) {
         <label for={id}>{t('program.state')}</label>
         <select id={id} onChange={(e) => setState(e.currentTarget.value as MemberStateCode | '')}>
           <option value="">{t('common.none')}</option>
-          <For each={states()}>
-            {(s: StateView) => <option value={s.code}>{language() === 'ru' ? s.nameRu : s.nameEn}</option>}
-          </For>
+          <Suspense>
+            <For each={states()}>
+              {(s: StateView) => <option value={s.code}>{language() === 'ru' ? s.nameRu : s.nameEn}</option>}
+            </For>
+          </Suspense>
         </select>
       </div>
       <Suspense fallback={<p class="loading">{t('app.loading')}</p>}>
@@ -249,9 +251,12 @@ function ProgramTimeline(props: { detail: ProgramDetail }) {
             onChange={(e) => setSearch({ state: e.currentTarget.value || undefined })}
           >
             <option value="">{t('program.all')}</option>
-            <For each={states()}>
-              {(s) => <option value={s.code}>{language() === 'ru' ? s.nameRu : s.nameEn}</option>}
-            </For>
+            {/* The states' names fill in when they arrive: the timeline does not wait for them. */}
+            <Suspense>
+              <For each={states()}>
+                {(s) => <option value={s.code}>{language() === 'ru' ? s.nameRu : s.nameEn}</option>}
+              </For>
+            </Suspense>
           </select>
         </div>
         <div class="field">
