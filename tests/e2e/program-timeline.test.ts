@@ -58,6 +58,10 @@ describe('the secretary plans a program on the dashboard', () => {
     await page.getByLabel('Lead state').selectOption('BY');
     await page.getByRole('checkbox', { name: 'Russian Federation' }).check();
     await page.getByLabel('Start', { exact: true }).fill('2015-03-02');
+    // The domain's refusal is shown beside its field.
+    await page.getByLabel('End', { exact: true }).fill('2015-01-30');
+    await page.getByRole('button', { name: 'Add the activity' }).click();
+    await page.getByText('The end comes before the start.').waitFor();
     await page.getByLabel('End', { exact: true }).fill('2015-06-30');
     await page.getByLabel('Progress, %').fill('20');
     await page.getByRole('button', { name: 'Add a milestone' }).click();
@@ -125,5 +129,15 @@ describe('the secretary plans a program on the dashboard', () => {
     await page.getByRole('heading', { name: 'History' }).waitFor();
     await page.getByRole('rowheader', { name: 'Activity changed' }).waitFor();
     await shot('history');
+
+    // A dependency that ends after this one starts is saved, with a warning the secretary sees.
+    await page
+      .getByLabel('Depends on')
+      .selectOption({ label: 'Closing conference (2020-12-01 – 2020-12-20)' });
+    await page.getByRole('button', { name: 'Save the activity' }).click();
+    await page
+      .getByText('It depends on “Closing conference”, which ends 2020-12-20, after this one starts.')
+      .waitFor();
+    await shot('warning');
   });
 });

@@ -1,5 +1,6 @@
 import { createAsync } from '@solidjs/router';
 import { createSignal, createUniqueId, For, Index, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
 import { client, isApiError, unwrap } from '../api';
 import { type ActivityView, getPeople, getStates, type ProgramDetail } from '../data';
 import { useI18n } from '../i18n/context';
@@ -26,6 +27,18 @@ export function ActivityForm(props: {
   const [errors, setErrors] = createSignal<Record<string, string>>({});
   const [failure, setFailure] = createSignal<unknown>();
   const [saving, setSaving] = createSignal(false);
+  // The fields' values live here: a field showing a new error is drawn afresh and must not lose what was typed.
+  const [draft, setDraft] = createStore({
+    title: props.activity?.title ?? '',
+    description: props.activity?.description ?? '',
+    directionId: String(props.activity?.directionId ?? props.program.program.directions[0]?.id ?? ''),
+    leadState: props.activity?.leadState ?? '',
+    start: props.activity?.start ?? '',
+    end: props.activity?.end ?? '',
+    status: (props.activity?.status ?? 'planned') as NonNullable<ActivityInput['status']>,
+    progress: String(props.activity?.progress ?? 0),
+    dependsOn: [...(props.activity?.dependsOn ?? [])],
+  });
   const [milestones, setMilestones] = createSignal(
     (props.activity?.milestones ?? []).map((m) => ({
       title: m.title,
@@ -60,20 +73,20 @@ export function ActivityForm(props: {
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
-    const text = (name: string) => String(form.get(name) ?? '');
     const input: ActivityInput = {
-      title: text('title'),
-      description: text('description'),
-      directionId: Number(text('directionId')),
-      leadState: text('leadState') as ActivityInput['leadState'],
+      title: draft.title,
+      description: draft.description,
+      directionId: Number(draft.directionId),
+      // The selects offer only the domain's codes (the API checks them again).
+      leadState: (draft.leadState || states()?.[0]?.code || 'RU') as ActivityInput['leadState'],
       participatingStates: form.getAll('participatingStates').map(String) as ActivityInput['leadState'][],
       responsiblePersonIds: form.getAll('responsiblePersonIds').map(Number),
-      start: text('start'),
-      end: text('end'),
-      status: text('status') as ActivityInput['status'],
-      progress: Number(text('progress')),
+      start: draft.start,
+      end: draft.end,
+      status: draft.status as ActivityInput['status'],
+      progress: Number(draft.progress),
       milestones: milestones(),
-      dependsOn: form.getAll('dependsOn').map(Number),
+      dependsOn: [...draft.dependsOn],
     };
     setSaving(true);
     setErrors({});
@@ -115,25 +128,36 @@ export function ActivityForm(props: {
             name="title"
             required
             maxLength={300}
-            value={props.activity?.title ?? ''}
+            value={draft.title}
+            onInput={(e) => setDraft('title', e.currentTarget.value)}
             aria-describedby={describedBy}
           />
         )}
       </Field>
       <Field id={ids.description} label={t('activity.description')} error={errorOf('description')}>
         {(describedBy) => (
-          <textarea id={ids.description} name="description" rows={3} aria-describedby={describedBy}>
-            {props.activity?.description ?? ''}
-          </textarea>
+          <textarea
+            id={ids.description}
+            name="description"
+            rows={3}
+            aria-describedby={describedBy}
+            value={draft.description}
+            onInput={(e) => setDraft('description', e.currentTarget.value)}
+          />
         )}
       </Field>
       <div class="field-row">
         <Field id={ids.direction} label={t('activity.direction')} error={errorOf('directionId')}>
           {(describedBy) => (
-            <select id={ids.direction} name="directionId" aria-describedby={describedBy}>
+            <select
+              id={ids.direction}
+              name="directionId"
+              aria-describedby={describedBy}
+              onChange={(e) => setDraft('directionId', e.currentTarget.value)}
+            >
               <For each={props.program.program.directions}>
                 {(d) => (
-                  <option value={String(d.id)} selected={props.activity?.directionId === d.id}>
+                  <option value={String(d.id)} selected={draft.directionId === String(d.id)}>
                     {directionTitle(d)}
                   </option>
                 )}
@@ -143,10 +167,15 @@ export function ActivityForm(props: {
         </Field>
         <Field id={ids.lead} label={t('activity.leadState')} error={errorOf('leadState')}>
           {(describedBy) => (
-            <select id={ids.lead} name="leadState" aria-describedby={describedBy}>
+            <select
+              id={ids.lead}
+              name="leadState"
+              aria-describedby={describedBy}
+              onChange={(e) => setDraft('leadState', e.currentTarget.value as ActivityInput['leadState'])}
+            >
               <For each={states()}>
                 {(s) => (
-                  <option value={s.code} selected={props.activity?.leadState === s.code}>
+                  <option value={s.code} selected={draft.leadState === s.code}>
                     {stateName(s)}
                   </option>
                 )}
@@ -204,7 +233,8 @@ export function ActivityForm(props: {
               required
               min={props.program.program.periodStart}
               max={props.program.program.periodEnd}
-              value={props.activity?.start ?? ''}
+              value={draft.start}
+              onInput={(e) => setDraft('start', e.currentTarget.value)}
               aria-describedby={describedBy}
             />
           )}
@@ -218,17 +248,25 @@ export function ActivityForm(props: {
               required
               min={props.program.program.periodStart}
               max={props.program.program.periodEnd}
-              value={props.activity?.end ?? ''}
+              value={draft.end}
+              onInput={(e) => setDraft('end', e.currentTarget.value)}
               aria-describedby={describedBy}
             />
           )}
         </Field>
         <Field id={ids.status} label={t('activity.status')} error={errorOf('status')}>
           {(describedBy) => (
-            <select id={ids.status} name="status" aria-describedby={describedBy}>
+            <select
+              id={ids.status}
+              name="status"
+              aria-describedby={describedBy}
+              onChange={(e) =>
+                setDraft('status', e.currentTarget.value as NonNullable<ActivityInput['status']>)
+              }
+            >
               <For each={ACTIVITY_STATUSES}>
                 {(s) => (
-                  <option value={s} selected={(props.activity?.status ?? 'planned') === s}>
+                  <option value={s} selected={draft.status === s}>
                     {t(ACTIVITY_STATUS_LABELS[s])}
                   </option>
                 )}
@@ -245,7 +283,8 @@ export function ActivityForm(props: {
               min={0}
               max={100}
               step={1}
-              value={String(props.activity?.progress ?? 0)}
+              value={draft.progress}
+              onInput={(e) => setDraft('progress', e.currentTarget.value)}
               aria-describedby={describedBy}
             />
           )}
@@ -310,10 +349,22 @@ export function ActivityForm(props: {
       </fieldset>
       <Field id={ids.dependsOn} label={t('activity.dependsOn')} error={errorOf('dependsOn')}>
         {(describedBy) => (
-          <select id={ids.dependsOn} name="dependsOn" multiple size={6} aria-describedby={describedBy}>
+          <select
+            id={ids.dependsOn}
+            name="dependsOn"
+            multiple
+            size={6}
+            aria-describedby={describedBy}
+            onChange={(e) =>
+              setDraft(
+                'dependsOn',
+                [...e.currentTarget.selectedOptions].map((o) => Number(o.value)),
+              )
+            }
+          >
             <For each={others()}>
               {(a) => (
-                <option value={String(a.id)} selected={props.activity?.dependsOn.includes(a.id) ?? false}>
+                <option value={String(a.id)} selected={draft.dependsOn.includes(a.id)}>
                   {`${a.title} (${a.start} – ${a.end})`}
                 </option>
               )}
