@@ -171,12 +171,20 @@ async function main() {
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.addInitScript("localStorage.setItem('accord.language', 'en')");
-    const css = readFileSync(join(repoRoot, 'apps/web/dist/index.html'), 'utf8').match(
+    const dist = join(repoRoot, 'apps/web/dist');
+    const css = readFileSync(join(dist, 'index.html'), 'utf8').match(
       /<link rel="stylesheet"[^>]*href="([^"]+)"/,
     )?.[1];
     if (!css) throw new Error('apps/web/dist has no stylesheet: run npm run build -w @accord/web first');
     const script = readFileSync(join(import.meta.dirname, 'support/vanilla-timeline.js'), 'utf8');
-    // The peer is served from the dashboard's own origin (answered by the browser session, not the server).
+    // Both pages' files are answered by the browser session on Accord's origin, the same way: the
+    // dashboard's built files (its page and assets) and the peer's. Only the API reaches the server,
+    // so neither page's files queue behind the other's JSON. (Playwright turns the HTTP cache off
+    // while routes are set, so this also stands for a browser that has the hashed assets cached.)
+    await page.route(/\/assets\//, (route) =>
+      route.fulfill({ path: join(dist, new URL(route.request().url()).pathname) }),
+    );
+    await page.route(/:\d+\/+programs\/\d+$/, (route) => route.fulfill({ path: join(dist, 'index.html') }));
     await page.route(/\/__bench\/vanilla-timeline\.html/, (route) =>
       route.fulfill({
         contentType: 'text/html; charset=utf-8',
