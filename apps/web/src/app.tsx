@@ -9,7 +9,7 @@ import {
   useLocation,
   useNavigate,
 } from '@solidjs/router';
-import { createEffect, createSignal, ErrorBoundary, For, lazy, Show, Suspense } from 'solid-js';
+import { children, createEffect, createSignal, ErrorBoundary, For, lazy, Show, Suspense } from 'solid-js';
 import { client, unwrap } from './api';
 import { ErrorNotice } from './components/error-notice';
 import {
@@ -207,7 +207,10 @@ function Gate(props: RouteSectionProps) {
     if (current && !current.person && !open())
       navigate(signInPath(location.pathname + location.search), { replace: true });
   });
-  return <Show when={session() && (session()?.person || open())}>{props.children}</Show>;
+  // The page is made at once, so its chunk and data load alongside the session; it is shown only
+  // once the session allows. A signed-out visitor's reads are refused (401) and lead to signing in.
+  const page = children(() => props.children);
+  return <Show when={session() && (session()?.person || open())}>{page()}</Show>;
 }
 
 /** The frame around every page: header, navigation, language, who is signed in, and the page. */
