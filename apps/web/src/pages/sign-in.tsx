@@ -2,7 +2,7 @@ import { A, createAsync, revalidate, useNavigate, useSearchParams } from '@solid
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import { client, unwrap } from '../api';
 import { usePageTitle } from '../components/page-title';
-import { getDevPeople, getSession } from '../data';
+import { getDevPeople } from '../data';
 import { useI18n } from '../i18n/context';
 import { ROLE_LABELS } from '../i18n/labels';
 import { useSession } from '../session';
