@@ -104,7 +104,16 @@ export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: 
   api.notFound(notFound);
   if (deps.webDist) {
     const root = deps.webDist;
-    api.use('/assets/*', serveStatic({ root }));
+    // Vite names every asset by its content's hash: a browser may keep it for good, and only
+    // index.html (not cached here) says which ones a page needs.
+    api.use(
+      '/assets/*',
+      async (c, next) => {
+        await next();
+        if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+      serveStatic({ root }),
+    );
     // Every other page path is the dashboard's: its router takes over in the browser.
     api.get('*', async (c, next) =>
       c.req.path.startsWith('/api/') ? next() : serveStatic({ root, path: 'index.html' })(c, next),

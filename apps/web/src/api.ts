@@ -60,9 +60,10 @@ export type OkBody<R> =
 
 /**
  * Awaits a typed client call and returns its successful body; anything else becomes a thrown
- * `ApiError` with the API's code and message (and field details for a 400).
+ * `ApiError` with the API's code and message (and field details for a 400). A route's bodiless 304
+ * (an ETag matched) never reaches here: the browser's cache answers it with the stored 200.
  */
-export async function unwrap<R extends ClientResponse<unknown, number, 'json' | 'text'>>(
+export async function unwrap<R extends ClientResponse<unknown, number, 'json' | 'text' | 'body'>>(
   call: Promise<R>,
 ): Promise<OkBody<R>> {
   let response: R;

@@ -9,7 +9,7 @@ import {
   useLocation,
   useNavigate,
 } from '@solidjs/router';
-import { createEffect, createSignal, ErrorBoundary, For, lazy, Show, Suspense } from 'solid-js';
+import { children, createEffect, createSignal, ErrorBoundary, For, lazy, Show, Suspense } from 'solid-js';
 import { client, unwrap } from './api';
 import { ErrorNotice } from './components/error-notice';
 import {
@@ -24,6 +24,8 @@ import {
   getMeeting,
   getMeetings,
   getPeople,
+  getProgram,
+  getPrograms,
   getSession,
   getStates,
   getWorkingGroups,
@@ -53,6 +55,9 @@ const Drafts = lazy(() => import('./pages/drafts').then((m) => ({ default: m.Dra
 const Draft = lazy(() => import('./pages/draft').then((m) => ({ default: m.Draft })));
 const Ballot = lazy(() => import('./pages/ballot').then((m) => ({ default: m.Ballot })));
 const BallotPrint = lazy(() => import('./pages/ballot-print').then((m) => ({ default: m.BallotPrint })));
+const Programs = lazy(() => import('./pages/programs').then((m) => ({ default: m.Programs })));
+const Program = lazy(() => import('./pages/program').then((m) => ({ default: m.Program })));
+const Activity = lazy(() => import('./pages/activity').then((m) => ({ default: m.Activity })));
 // Asked only now and then: the dialog's code loads when first needed.
 const ConfirmDialog = lazy(() =>
   import('./components/confirm-dialog').then((m) => ({ default: m.ConfirmDialog })),
@@ -130,6 +135,9 @@ function Header() {
           </Show>
           <Show when={can('decisions.read')}>
             <A href="/decisions">{t('nav.register')}</A>
+          </Show>
+          <Show when={can('programs.read')}>
+            <A href="/programs">{t('nav.programs')}</A>
           </Show>
           <Show when={can('outbox.read')}>
             <A href="/deliveries">{t('nav.deliveries')}</A>
@@ -216,7 +224,10 @@ function Gate(props: RouteSectionProps) {
     if (current && !current.person && !open())
       navigate(signInPath(location.pathname + location.search), { replace: true });
   });
-  return <Show when={session() && (session()?.person || open())}>{props.children}</Show>;
+  // The page is made at once, so its chunk and data load alongside the session; it is shown only
+  // once the session allows. A signed-out visitor's reads are refused (401) and lead to signing in.
+  const page = children(() => props.children);
+  return <Show when={session() && (session()?.person || open())}>{page()}</Show>;
 }
 
 /** The frame around every page: header, navigation, language, who is signed in, and the page. */
@@ -326,6 +337,13 @@ export function App() {
         component={BallotPrint}
         preload={({ params }) => void getBallot(params.id ?? '')}
       />
+      <Route path="/programs" component={Programs} preload={() => void getPrograms()} />
+      <Route
+        path="/programs/:id"
+        component={Program}
+        preload={({ params }) => void getProgram(params.id ?? '')}
+      />
+      <Route path="/programs/:id/activities/:activityId" component={Activity} />
       <Route path="*404" component={NotFound} />
     </Router>
   );

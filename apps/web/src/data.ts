@@ -159,3 +159,39 @@ export type BallotSnapshot = Omit<BallotDetail, 'ballot' | 'votes'> & {
   votes: Array<BallotDetail['votes'][number] & { remarkKind?: 'comment' | 'reservation' | null }>;
 };
 export type VoteRow = BallotSnapshot['votes'][number];
+export const getPrograms = query(
+  () => signedInRead(async () => (await unwrap(client.api.programs.$get())).programs),
+  'programs',
+);
+export type ProgramView = Loaded<typeof getPrograms>[number];
+
+/** A program with its directions, every activity, and the summary (progress, overdue, at risk). */
+export const getProgram = query(
+  (id: string) => signedInRead(() => unwrap(client.api.programs[':id'].$get({ param: { id } }))),
+  'program',
+);
+export type ProgramDetail = Loaded<typeof getProgram>;
+export type ActivityView = ProgramDetail['activities'][number];
+
+/** One activity and its audit history. */
+export const getActivity = query(
+  (id: string, activityId: string) =>
+    signedInRead(() =>
+      unwrap(client.api.programs[':id'].activities[':activityId'].$get({ param: { id, activityId } })),
+    ),
+  'activity',
+);
+export type ActivityDetail = Loaded<typeof getActivity>;
+
+export const getPlanVsActual = query(
+  (id: string) =>
+    signedInRead(() => unwrap(client.api.programs[':id']['plan-vs-actual'].$get({ param: { id } }))),
+  'plan-vs-actual',
+);
+
+/** What one state leads, takes part in, and has overdue in a program. */
+export const getStatePart = query(
+  (id: string, code: StateView['code']) =>
+    signedInRead(() => unwrap(client.api.programs[':id'].states[':code'].$get({ param: { id, code } }))),
+  'state-part',
+);

@@ -1,4 +1,5 @@
 import {
+  ACTIVITY_STATUSES as DOMAIN_ACTIVITY_STATUSES,
   ASSIGNABLE_ROLES as DOMAIN_ASSIGNABLE_ROLES,
   DRAFT_KINDS as DOMAIN_DRAFT_KINDS,
   MEETING_KINDS as DOMAIN_MEETING_KINDS,
@@ -8,6 +9,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import {
+  ACTIVITY_STATUSES,
   ASSIGNABLE_ROLES,
   AUDIT_ACTIONS,
   AUDIT_RECORD_TYPES,
@@ -49,6 +51,10 @@ describe('the copied domain lists', () => {
 
   it('name the same draft kinds, in the same order, as the domain', () => {
     expect([...DRAFT_KINDS]).toEqual([...DOMAIN_DRAFT_KINDS]);
+  });
+
+  it('name the same activity statuses, in the same order, as the domain', () => {
+    expect([...ACTIVITY_STATUSES]).toEqual([...DOMAIN_ACTIVITY_STATUSES]);
   });
 
   it('name the same outbox states as the domain', () => {

@@ -1,4 +1,6 @@
 import type {
+  ActivityIssue,
+  ActivityStatus,
   BallotOutcome,
   BallotRule,
   DeliveryState,
@@ -145,6 +147,13 @@ const AUDIT_ACTION_LABELS = {
   'ballot.extend': 'auditAction.ballot.extend',
   'ballot.nudge': 'auditAction.ballot.nudge',
   'ballot.close': 'auditAction.ballot.close',
+  'program.create': 'auditAction.program.create',
+  'program.update': 'auditAction.program.update',
+  'program.direction-add': 'auditAction.program.direction-add',
+  'program.baseline': 'auditAction.program.baseline',
+  'activity.create': 'auditAction.activity.create',
+  'activity.update': 'auditAction.activity.update',
+  'activity.delete': 'auditAction.activity.delete',
 } as const satisfies Record<string, MessageKey>;
 
 /** The audit actions this build knows, for the filter. */
@@ -165,6 +174,8 @@ const AUDIT_RECORD_LABELS = {
   decision: 'auditRecord.decision',
   draft: 'auditRecord.draft',
   ballot: 'auditRecord.ballot',
+  program: 'auditRecord.program',
+  activity: 'auditRecord.activity',
 } as const satisfies Record<string, MessageKey>;
 
 /** The kinds of record audit events are about, for the filter. */
@@ -257,3 +268,28 @@ export const ruleText = (t: Translate, rule: BallotRule): string =>
   rule.kind === 'majority'
     ? `${t(RULE_LABELS.majority)} (${fractionText(rule.threshold, t('tally.moreThan'))})`
     : t(RULE_LABELS[rule.kind]);
+/** What an activity's status is called. */
+export const ACTIVITY_STATUS_LABELS = {
+  planned: 'activityStatus.planned',
+  'in-progress': 'activityStatus.in-progress',
+  done: 'activityStatus.done',
+  delayed: 'activityStatus.delayed',
+  cancelled: 'activityStatus.cancelled',
+} as const satisfies Record<ActivityStatus, MessageKey>;
+
+export const ACTIVITY_STATUSES = Object.keys(ACTIVITY_STATUS_LABELS) as ReadonlyArray<ActivityStatus>;
+
+const ACTIVITY_ISSUE_LABELS = {
+  EndBeforeStart: 'issue.EndBeforeStart',
+  OutsideProgram: 'issue.OutsideProgram',
+  MilestoneOutsideActivity: 'issue.MilestoneOutsideActivity',
+  DependencyCycle: 'issue.DependencyCycle',
+  UnknownDependency: 'issue.UnknownDependency',
+  DependsOnItself: 'issue.DependsOnItself',
+} as const satisfies Record<ActivityIssue['code'], MessageKey>;
+
+/** The dictionary's text for a domain check's code in a 400's details; undefined for a schema's own message. */
+export const activityIssueLabel = (code: string): MessageKey | undefined =>
+  Object.hasOwn(ACTIVITY_ISSUE_LABELS, code)
+    ? ACTIVITY_ISSUE_LABELS[code as ActivityIssue['code']]
+    : undefined;

@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAccord } from '../support/accord';
+import { launchChromium, screenshots } from '../support/browser';
+import type { RunningProcess } from '../support/processes';
+
+interface ActivityBody {
+  activity: { start: string; end: string; milestones: Array<{ date: string }> };
+  history: Array<{ action: string }>;
+}
+
+/** Presses on a bar's middle, moves `dx` pixels right in 4 px steps, and lets go. */
+async function drag(on: Page, bar: Locator, dx: number) {
+  const box = await bar.boundingBox();
+  if (!box) throw new Error('the bar is not drawn');
+  const y = box.y + box.height / 2;
+  const x = box.x + Math.min(box.width / 2, 20);
+  await on.mouse.move(x, y);
+  await on.mouse.down();
+  for (let moved = 4; moved <= dx; moved += 4) await on.mouse.move(x + moved, y);
+  await on.mouse.up();
+}
+
+let accord: RunningProcess;
+let browser: Browser;
+let page: Page;
+let url: string;
+
+beforeAll(async () => {
+  ({ process: accord, url } = await startAccord());
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.addInitScript("localStorage.setItem('accord.language', 'en')");
+});
+afterAll(async () => {
+  await browser?.close();
+  await accord?.stop();
+});
+
+describe('the secretary plans a program on the dashboard', () => {
+  it('adds an activity, sees it on the timeline, drags it to new dates, filters and exports the activities', async () => {
+    const shot = screenshots(page, 'program-timeline');
+    const people = (await (await fetch(new URL('/api/session/dev-people', url))).json()) as {
+      people: Array<{ id: number; roles: string[] }>;
+    };
+    await page.goto(url);
+    await page
+      .getByLabel('Person')
+      .selectOption(String(people.people.find((p) => p.roles.includes('secretary'))?.id));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Programs' }).click();
+    await page.getByRole('link', { name: /until 2020/ }).click();
+    await page.getByRole('heading', { name: 'Summary' }).waitFor();
+    const programId = new URL(page.url()).pathname.split('/').at(-1);
+
+    await page.getByRole('button', { name: 'New activity' }).click();
+    await page.getByLabel('Title', { exact: true }).fill('Joint repair centre');
+    await page.getByLabel('Lead state').selectOption('BY');
+    await page.getByRole('checkbox', { name: 'Russian Federation' }).check();
+    await page.getByLabel('Start', { exact: true }).fill('2015-03-02');
+    // The domain's refusal is shown beside its field.
+    await page.getByLabel('End', { exact: true }).fill('2015-01-30');
+    await page.getByRole('button', { name: 'Add the activity' }).click();
+    await page.getByText('The end comes before the start.').waitFor();
+    await page.getByLabel('End', { exact: true }).fill('2015-06-30');
+    await page.getByLabel('Progress, %').fill('20');
+    await page.getByRole('button', { name: 'Add a milestone' }).click();
+    await page.getByLabel('Milestone 1', { exact: true }).fill('Site chosen');
+    await page.getByLabel('Date of milestone 1').fill('2015-04-01');
+    await shot('form');
+    await page.getByRole('button', { name: 'Add the activity' }).click();
+    await page.getByRole('status').getByText('The activity is added.').waitFor();
+
+    const bar = page.getByRole('button', { name: /^Joint repair centre: 2015-03-02 – 2015-06-30/ });
+    await bar.scrollIntoViewIfNeeded();
+    await shot('on-the-timeline');
+
+    // The quarter zoom draws 4 px a day: 40 px to the right is 10 days later.
+    await drag(page, bar, 40);
+    await page.getByText('“Joint repair centre” now runs 2015-03-12 – 2015-07-10.').waitFor();
+    await page.getByRole('button', { name: /^Joint repair centre: 2015-03-12 – 2015-07-10/ }).waitFor();
+    await shot('dragged');
+    const saved = (await (
+      await page.request.get(new URL(`/api/programs/${programId}/activities/1`, url).href)
+    ).json()) as ActivityBody;
+    expect(saved.activity).toMatchObject({ start: '2015-03-12', end: '2015-07-10' });
+    expect(saved.activity.milestones[0]?.date).toBe('2015-04-11');
+    expect(saved.history.map((e) => e.action)).toEqual(['activity.update', 'activity.create']);
+
+    // A drag past the program's end is refused by the same checks, and the bar goes back.
+    const program = (await (
+      await page.request.get(new URL(`/api/programs/${programId}`, url).href)
+    ).json()) as {
+      program: { directions: Array<{ id: number }> };
+    };
+    await page.request.post(new URL(`/api/programs/${programId}/activities`, url).href, {
+      data: {
+        title: 'Closing conference',
+        directionId: program.program.directions[1]?.id,
+        leadState: 'KZ',
+        start: '2020-12-01',
+        end: '2020-12-20',
+      },
+    });
+    await page.reload();
+    const late = page.getByRole('button', { name: /^Closing conference: 2020-12-01/ });
+    await late.scrollIntoViewIfNeeded();
+    await drag(page, late, 60);
+    await page.getByRole('alert').getByText('“Closing conference” was not moved').waitFor();
+    expect(await late.getAttribute('style')).not.toContain('transform');
+    await shot('refused');
+
+    await page.getByLabel('Status', { exact: true }).selectOption('planned');
+    await page.getByLabel('State', { exact: true }).selectOption('RU');
+    await bar.waitFor({ state: 'detached' });
+    const moved = page.getByRole('button', { name: /^Joint repair centre: 2015-03-12/ });
+    await moved.waitFor();
+    await shot('filtered');
+    await page.getByLabel('Status', { exact: true }).selectOption('done');
+    await moved.waitFor({ state: 'detached' });
+    await page.getByText('0 activities shown').waitFor();
+    await page.getByLabel('Status', { exact: true }).selectOption('');
+    await moved.waitFor();
+
+    const exportLink = page.getByRole('link', { name: 'Export activities (CSV)' });
+    expect(await exportLink.getAttribute('href')).toBe(`/api/programs/${programId}/activities.csv`);
+    // The file itself, as the link gives it to the signed-in secretary: the moved dates are in it.
+    const download = page.waitForEvent('download');
+    await exportLink.click();
+    const file = await (await download).path();
+    const csv = readFileSync(file, 'utf8');
+    expect(csv.split('\n')[0]).toContain('id,title,description,direction');
+    expect(csv).toContain('Joint repair centre');
+    expect(csv).toContain('2015-03-12');
+
+    // The keyboard moves a bar too: → is a day later.
+    await moved.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.getByText('“Joint repair centre” now runs 2015-03-13 – 2015-07-11.').waitFor();
+    await page.getByRole('button', { name: /^Joint repair centre: 2015-03-13 – 2015-07-11/ }).click();
+    await page.getByRole('heading', { name: 'History' }).waitFor();
+    await page.getByRole('rowheader', { name: 'Activity changed' }).first().waitFor();
+    await shot('history');
+
+    // A dependency that ends after this one starts is saved, with a warning the secretary sees.
+    await page
+      .getByLabel('Depends on')
+      .selectOption({ label: 'Closing conference (2020-12-01 – 2020-12-20)' });
+    await page.getByRole('button', { name: 'Save the activity' }).click();
+    await page
+      .getByText('It depends on “Closing conference”, which ends 2020-12-20, after this one starts.')
+      .waitFor();
+    await shot('warning');
+  });
+});
