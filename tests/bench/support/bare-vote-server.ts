@@ -1,7 +1,8 @@
 /**
  * The peer of bench:api-vote: bare `node:http` and better-sqlite3 with cached statements, doing a
- * cast's writes (the state's live vote superseded, the new one inserted) in one transaction, on the
- * same settings as `openDatabase` (WAL, synchronous=NORMAL, foreign keys, busy timeout).
+ * cast's writes (the state's live vote superseded, the new one inserted, the audit row the API
+ * writes with it) in one transaction, on the same settings as `openDatabase` (WAL,
+ * synchronous=NORMAL, foreign keys, busy timeout).
  */
 import { createServer } from 'node:http';
 import SQLite from 'better-sqlite3';
@@ -20,11 +21,16 @@ const insert = sqlite.prepare(
   `insert into votes (ballot_id, state_code, person_id, choice, channel, reference, comment, cast_at)
    values (?, ?, null, ?, ?, ?, null, ?)`,
 );
+const audit = sqlite.prepare(
+  `insert into audit_events (at, actor_person_id, actor_kind, action, record_type, record_id, before, after)
+   values (?, null, 'person', 'vote.record', 'ballot', ?, null, ?)`,
+);
 const cast = sqlite.transaction(
   (ballotId: number, v: { stateCode: string; choice: string; channel: string; reference: string }) => {
     const now = new Date().toISOString();
     supersede.run(now, ballotId, v.stateCode);
     insert.run(ballotId, v.stateCode, v.choice, v.channel, v.reference, now);
+    audit.run(now, String(ballotId), JSON.stringify(v));
   },
 );
 
