@@ -77,6 +77,17 @@ describe('ballots (votes given outside the chat, for now)', () => {
     ]);
   });
 
+  it('take the commission’s quorum unless the ballot sets its own', async () => {
+    await t.db.updateTable('commission').set({ quorum_numerator: 1, quorum_denominator: 2 }).execute();
+    const id = await open();
+    const row = await t.db
+      .selectFrom('ballots')
+      .select('quorum')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(row.quorum)).toEqual({ numerator: 1, denominator: 2 });
+  });
+
   it('keep a reservation given by letter as such', async () => {
     const id = await open();
     const res = await t.call(secretary, 'POST', `/api/ballots/${id}/votes`, {

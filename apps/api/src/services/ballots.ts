@@ -8,6 +8,7 @@ import {
   findBallot,
   findDraft,
   findDraftVersionHeading,
+  getCommissionOrThrow,
   insertBallot,
   type Kysely,
   listVotes,
@@ -80,6 +81,11 @@ export async function openBallot(
   const draft = await findDraft(db, draftId);
   if (!draft) return err('NotFound');
   if (draft.status !== 'draft') return err('DraftNotOpenForVote');
+  const commission = await getCommissionOrThrow(db);
+  const commissionQuorum =
+    commission.quorum_denominator > 0
+      ? { numerator: commission.quorum_numerator, denominator: commission.quorum_denominator }
+      : DEFAULT_QUORUM;
   const id = await db.transaction().execute(async (trx) => {
     if (!(await setDraftStatus(trx, draftId, ['draft'], 'voting', now))) return null;
     const ballotId = await insertBallot(
@@ -88,7 +94,8 @@ export async function openBallot(
         draftId,
         draftVersion: draft.currentVersion,
         rule: input.rule,
-        quorum: input.quorum ?? DEFAULT_QUORUM,
+        // The ballot's own quorum, else the commission's (two thirds unless the commission set another).
+        quorum: input.quorum ?? commissionQuorum,
         eligibleStates: input.eligibleStates ?? [...MEMBER_STATE_CODES],
         opensAt: input.opensAt ?? now,
         closesAt: input.closesAt,
