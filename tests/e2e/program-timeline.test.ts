@@ -152,5 +152,11 @@ describe('the secretary plans a program on the dashboard', () => {
       .getByText('It depends on “Closing conference”, which ends 2020-12-20, after this one starts.')
       .waitFor();
     await shot('warning');
+
+    // The program on paper: no navigation, every activity under its direction.
+    await page.goto(`${url}/programs/${programId}/print`);
+    await page.getByRole('rowheader', { name: 'Joint repair centre' }).waitFor();
+    expect(await page.getByRole('navigation').count()).toBe(0);
+    await shot('printable');
   });
 });

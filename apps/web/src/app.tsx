@@ -57,6 +57,7 @@ const Ballot = lazy(() => import('./pages/ballot').then((m) => ({ default: m.Bal
 const BallotPrint = lazy(() => import('./pages/ballot-print').then((m) => ({ default: m.BallotPrint })));
 const Programs = lazy(() => import('./pages/programs').then((m) => ({ default: m.Programs })));
 const Program = lazy(() => import('./pages/program').then((m) => ({ default: m.Program })));
+const ProgramPrint = lazy(() => import('./pages/program-print').then((m) => ({ default: m.ProgramPrint })));
 const Activity = lazy(() => import('./pages/activity').then((m) => ({ default: m.Activity })));
 // Asked only now and then: the dialog's code loads when first needed.
 const ConfirmDialog = lazy(() =>
@@ -344,6 +345,11 @@ export function App() {
         preload={({ params }) => void getProgram(params.id ?? '')}
       />
       <Route path="/programs/:id/activities/:activityId" component={Activity} />
+      <Route
+        path="/programs/:id/print"
+        component={ProgramPrint}
+        preload={({ params }) => void getProgram(params.id ?? '')}
+      />
       <Route path="*404" component={NotFound} />
     </Router>
   );

@@ -739,6 +739,8 @@ export const en = {
   'program.moved': '“{title}” now runs {start} – {end}.',
   'program.moveRefused': '“{title}” was not moved: {reason}',
   'program.export': 'Export activities (CSV)',
+  'program.print': 'Printable program',
+  'programPrint.back': 'Back to the program',
   'program.addDirection': 'Add a direction',
   'program.directionAdded': 'The direction is added.',
   'program.planVsActual': 'Plan against actual',

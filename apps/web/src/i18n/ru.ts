@@ -741,6 +741,8 @@ export const ru: Dictionary = {
   'program.moved': '«{title}» теперь {start} – {end}.',
   'program.moveRefused': '«{title}» не сдвинуто: {reason}',
   'program.export': 'Выгрузить мероприятия (CSV)',
+  'program.print': 'Версия для печати',
+  'programPrint.back': 'К программе',
   'program.addDirection': 'Добавить направление',
   'program.directionAdded': 'Направление добавлено.',
   'program.planVsActual': 'План и факт',

@@ -592,6 +592,9 @@ export function Program() {
             <a class="button" href={`/api/programs/${d().program.id}/activities.csv`} download="">
               {t('program.export')}
             </a>
+            <A class="button" href={`/programs/${d().program.id}/print`}>
+              {t('program.print')}
+            </A>
           </div>
           <p class="muted">
             {t('programs.period')}: {d().program.periodStart} – {d().program.periodEnd}
