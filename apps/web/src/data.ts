@@ -195,3 +195,13 @@ export const getStatePart = query(
     signedInRead(() => unwrap(client.api.programs[':id'].states[':code'].$get({ param: { id, code } }))),
   'state-part',
 );
+
+/** What was recorded of a meeting: held or not, attendance, the minutes and whether they were sent. */
+export const getMeetingRecord = query(
+  (id: string) =>
+    signedInRead(
+      async () => (await unwrap(client.api.meetings[':id'].record.$get({ param: { id } }))).record,
+    ),
+  'meeting-record',
+);
+export type MeetingRecordView = Loaded<typeof getMeetingRecord>;

@@ -2,6 +2,7 @@ import { A, createAsync, createAsyncStore, revalidate, useParams } from '@solidj
 import { createMemo, createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js';
 import { client, unwrap } from '../api';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { MeetingRecord } from '../components/meeting-record';
 import { usePageTitle } from '../components/page-title';
 import { StatusBadge } from '../components/status-badge';
 import { type AttendanceView, getMeeting, getMeetings, getStates, type MeetingView } from '../data';
@@ -285,6 +286,7 @@ export function Meeting() {
               </section>
               <Show when={can('meetings.write')}>
                 <MeetingActions meeting={meeting()} onDone={finished} />
+                <MeetingRecord meeting={meeting()} invitees={current().attendance} onDone={finished} />
               </Show>
               <Attendance rows={current().attendance} />
             </>
