@@ -41,7 +41,7 @@ describe('the secretary records a meeting that took place', () => {
       .getByLabel('Person')
       .selectOption(String(people.people.find((p) => p.roles.includes('secretary'))?.id));
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('link', { name: 'Meetings' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Meetings' }).waitFor();
     const { meeting } = await post<{ meeting: { id: number } }>('/api/meetings', {
       kind: 'regular',
       title: 'Autumn session',

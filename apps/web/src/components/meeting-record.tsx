@@ -105,14 +105,16 @@ export function MeetingRecord(props: {
             <form onSubmit={saveAttendance}>
               <fieldset>
                 <legend>{t('record.attendance')}</legend>
-                <For each={props.invitees}>
-                  {(p) => (
-                    <label class="checkbox">
-                      <input type="checkbox" name={`present-${p.personId}`} checked={present(p.personId)} />{' '}
-                      {p.name}
-                    </label>
-                  )}
-                </For>
+                <div class="checkboxes">
+                  <For each={props.invitees}>
+                    {(p) => (
+                      <label class="checkbox">
+                        <input type="checkbox" name={`present-${p.personId}`} checked={present(p.personId)} />{' '}
+                        {p.name}
+                      </label>
+                    )}
+                  </For>
+                </div>
               </fieldset>
               <button type="submit" class="button" disabled={pending()}>
                 {t('record.saveAttendance')}
