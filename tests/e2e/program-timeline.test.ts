@@ -53,6 +53,10 @@ describe('the secretary plans a program on the dashboard', () => {
     await page.getByRole('link', { name: /until 2020/ }).click();
     await page.getByRole('heading', { name: 'Summary' }).waitFor();
     const programId = new URL(page.url()).pathname.split('/').at(-1);
+    // The demo register's adopted recommendation serves a direction of this program: it shows there.
+    await page
+      .getByRole('link', { name: /^No\. \d+\/\d{4}: On a unified catalogue of spare parts/ })
+      .waitFor();
 
     await page.getByRole('button', { name: 'New activity' }).click();
     await page.getByLabel('Title', { exact: true }).fill('Joint repair centre');

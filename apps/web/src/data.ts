@@ -205,3 +205,9 @@ export const getMeetingRecord = query(
   'meeting-record',
 );
 export type MeetingRecordView = Loaded<typeof getMeetingRecord>;
+
+/** What else serves a program's directions: adopted decisions and working groups' tasks. */
+export const getProgramRelated = query(
+  (id: string) => signedInRead(() => unwrap(client.api.programs[':id'].related.$get({ param: { id } }))),
+  'program-related',
+);

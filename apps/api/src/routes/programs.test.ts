@@ -1,3 +1,4 @@
+import { insertTask, insertWorkingGroup } from '@accord/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../test-app';
 
@@ -264,5 +265,77 @@ describe('activities as a CSV file', () => {
   it('refuse a file over the size limit with 413', async () => {
     const res = await importCsv('x'.repeat(6 * 1024 * 1024));
     expect(res.status).toBe(413);
+  });
+});
+
+describe('what else serves a program', () => {
+  it('lists the adopted decisions and the working groups’ tasks of its directions, and nothing else', async () => {
+    const direction = directions[1];
+    const draft = await t.call(secretary, 'POST', '/api/drafts', {
+      kind: 'decision',
+      title: 'On the exhibition calendar',
+      text: 'Article 1.',
+      directionIds: [direction],
+    });
+    const draftId = ((await draft.json()) as { draft: { id: number } }).draft.id;
+    const opened = await t.call(secretary, 'POST', `/api/drafts/${draftId}/ballots`, {
+      rule: { kind: 'consensus' },
+      closesLocal: '2027-03-01T18:00',
+      timeZone: 'Europe/Moscow',
+    });
+    const ballotId = ((await opened.json()) as { id: number }).id;
+    for (const stateCode of ['AM', 'BY', 'KZ', 'KG', 'RU', 'TJ'])
+      await t.call(secretary, 'POST', `/api/ballots/${ballotId}/votes`, {
+        stateCode,
+        choice: 'for',
+        channel: 'room',
+        reference: 'Minutes No. 1',
+      });
+    await t.call(secretary, 'POST', `/api/ballots/${ballotId}/close`);
+    const other = await t.call(secretary, 'POST', '/api/drafts', {
+      kind: 'decision',
+      title: 'Elsewhere',
+      text: 'Text',
+      directionIds: [1],
+    });
+    expect(other.status).toBe(201);
+    const kz = await t.personId('KZ-head');
+    const groupId = await insertWorkingGroup(
+      t.db,
+      {
+        name: 'Exhibitions',
+        mandate: 'Plan the exhibitions',
+        leadPersonId: kz,
+        memberIds: [kz],
+        groupChatId: null,
+      },
+      t.now,
+    );
+    for (const [title, directionId] of [
+      ['Stands for the 2027 exhibition', direction],
+      ['Unrelated task', null],
+    ] as const)
+      await insertTask(
+        t.db,
+        { groupId, title, description: '', responsiblePersonId: kz, dueDate: '2027-05-01', directionId },
+        t.now,
+      );
+    const related = (await (
+      await t.call(await t.signIn('observer'), 'GET', `/api/programs/${programId}/related`)
+    ).json()) as {
+      decisions: Array<{ title: string; directionIds: number[]; registerNumber: string }>;
+      tasks: unknown[];
+    };
+    expect(related.decisions).toEqual([
+      expect.objectContaining({
+        title: 'On the exhibition calendar',
+        directionIds: [direction],
+        registerNumber: '1/2027',
+      }),
+    ]);
+    expect(related.tasks).toEqual([
+      expect.objectContaining({ title: 'Stands for the 2027 exhibition', directionId: direction }),
+    ]);
+    expect((await t.call(secretary, 'GET', '/api/programs/999/related')).status).toBe(404);
   });
 });

@@ -6,13 +6,16 @@ import {
   listActivities,
   listAuditEvents,
   listBaseline,
+  listDecisions,
   listPrograms,
+  listTasks,
   saveBaseline,
   updateProgram,
 } from '@accord/db';
 import {
   activityInputSchema,
   directionInputSchema,
+  formatRegisterNumber,
   idParamSchema,
   planAgainstActual,
   programActivityParamSchema,
@@ -258,6 +261,33 @@ export const programsRoutes = new Hono<AppEnv>()
       return count;
     });
     return c.json({ saved, at: now }, 200);
+  })
+  .get('/:id/related', authorize('programs.read'), validate('param', idParamSchema), async (c) => {
+    const { db } = c.var.deps;
+    const program = await findProgram(db, c.req.valid('param').id);
+    if (!program) return c.json(noProgram(), 404);
+    // What else serves the program's directions: adopted decisions and working groups' tasks.
+    const directionIds = new Set(program.directions.map((d) => d.id));
+    const decisions = (await listDecisions(db))
+      .filter((d) => d.directionIds.some((id) => directionIds.has(id)))
+      .map((d) => ({
+        id: d.id,
+        registerNumber: formatRegisterNumber(d),
+        title: d.title,
+        adoptedAt: d.adoptedAt,
+        directionIds: d.directionIds.filter((id) => directionIds.has(id)),
+      }));
+    const tasks = (await listTasks(db))
+      .filter((t) => t.directionId !== null && directionIds.has(t.directionId))
+      .map((t) => ({
+        id: t.id,
+        groupId: t.groupId,
+        title: t.title,
+        dueDate: t.dueDate,
+        status: t.status,
+        directionId: t.directionId,
+      }));
+    return c.json({ decisions, tasks }, 200);
   })
   .get('/:id/plan-vs-actual', authorize('programs.read'), validate('param', idParamSchema), async (c) => {
     const { db } = c.var.deps;

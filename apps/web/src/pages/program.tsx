@@ -9,6 +9,7 @@ import {
   type ActivityView,
   getPlanVsActual,
   getProgram,
+  getProgramRelated,
   getPrograms,
   getStatePart,
   getStates,
@@ -59,9 +60,10 @@ function ActivityLinks(props: { ids: readonly number[]; detail: ProgramDetail; e
   );
 }
 
-/** Overall progress, progress by direction, what is overdue and what is at risk. */
+/** Overall progress, progress by direction (with the decisions and tasks that serve it), what is overdue and at risk. */
 function ProgramSummary(props: { detail: ProgramDetail }) {
   const { t, language } = useI18n();
+  const related = createAsync(() => getProgramRelated(String(props.detail.program.id)));
   const directionTitle = (id: number) => {
     const d = props.detail.program.directions.find((x) => x.id === id);
     return d ? (language() === 'ru' ? d.titleRu : d.titleEn) : `#${id}`;
@@ -83,6 +85,7 @@ function ProgramSummary(props: { detail: ProgramDetail }) {
               <th scope="col">{t('program.direction')}</th>
               <th scope="col">{t('program.count')}</th>
               <th scope="col">{t('program.percent')}</th>
+              <th scope="col">{t('program.related')}</th>
             </tr>
           </thead>
           <tbody>
@@ -92,6 +95,28 @@ function ProgramSummary(props: { detail: ProgramDetail }) {
                   <th scope="row">{directionTitle(d.directionId)}</th>
                   <td class="number">{d.count}</td>
                   <td class="number">{d.progress === null ? t('common.none') : `${d.progress}%`}</td>
+                  <td>
+                    <ul class="inline-list">
+                      <For each={related()?.decisions.filter((x) => x.directionIds.includes(d.directionId))}>
+                        {(x) => (
+                          <li>
+                            <A href="/decisions">
+                              {t('program.relatedDecision', { number: x.registerNumber, title: x.title })}
+                            </A>
+                          </li>
+                        )}
+                      </For>
+                      <For each={related()?.tasks.filter((x) => x.directionId === d.directionId)}>
+                        {(x) => (
+                          <li>
+                            <A href={`/working-groups/${x.groupId}`}>
+                              {t('program.relatedTask', { title: x.title, date: x.dueDate })}
+                            </A>
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                  </td>
                 </tr>
               )}
             </For>
