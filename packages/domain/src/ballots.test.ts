@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   earlyOutcome,
+  isLaterClose,
   outcomeAtClose,
   reaches,
   SIMPLE_MAJORITY,
   TWO_THIRDS,
   tally,
+  tallyVisible,
   type VoteChoice,
 } from './ballots';
 import { MEMBER_STATE_CODES, type MemberStateCode } from './states';
@@ -115,5 +117,20 @@ describe('the quorum’s edges', () => {
     const t = tally(['BY', 'KZ'], votes);
     expect(t).toMatchObject({ eligible: 2, for: 2, against: 0 });
     expect(outcomeAtClose({ kind: 'consensus' }, t)).toBe('adopted');
+  });
+});
+
+describe('who sees a tally, and a later close', () => {
+  it('shows a hidden tally only after the close or to those who run the ballot', () => {
+    expect(tallyVisible({ status: 'open', resultsHidden: true }, false)).toBe(false);
+    expect(tallyVisible({ status: 'open', resultsHidden: true }, true)).toBe(true);
+    expect(tallyVisible({ status: 'closed', resultsHidden: true }, false)).toBe(true);
+    expect(tallyVisible({ status: 'open', resultsHidden: false }, false)).toBe(true);
+  });
+  it('takes a new close only after both now and the current close', () => {
+    const now = '2027-03-01T10:00:00.000Z';
+    expect(isLaterClose('2027-03-05T10:00:00.000Z', '2027-03-04T10:00:00.000Z', now)).toBe(true);
+    expect(isLaterClose('2027-03-04T10:00:00.000Z', '2027-03-04T10:00:00.000Z', now)).toBe(false);
+    expect(isLaterClose('2027-02-28T10:00:00.000Z', '2027-02-27T10:00:00.000Z', now)).toBe(false);
   });
 });

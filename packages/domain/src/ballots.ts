@@ -123,3 +123,16 @@ export const decideVote = (
   if (!choicesFor(ballot.rule).includes(choice)) return { ok: false, error: 'ChoiceNotOffered' };
   return { ok: true };
 };
+
+/**
+ * Whether a reader sees the tally: always after the close; while open, unless the results are
+ * hidden and the reader does not run the ballot (the secretary always sees them).
+ */
+export const tallyVisible = (
+  ballot: { status: 'open' | 'closed'; resultsHidden: boolean },
+  runsTheBallot: boolean,
+): boolean => ballot.status === 'closed' || !ballot.resultsHidden || runsTheBallot;
+
+/** A new closing moment must come after now and after the current one. */
+export const isLaterClose = (closesAt: string, current: string, now: string): boolean =>
+  Date.parse(closesAt) > Math.max(Date.parse(now), Date.parse(current));

@@ -9,6 +9,7 @@ import {
   planAgainstActual,
   rolledUpProgress,
   statePart,
+  statusAfterProgress,
 } from './programs';
 import { decodeActivityCallback, encodeActivityCallback } from './task-callback-data';
 
@@ -177,5 +178,14 @@ describe('reporting on an activity from chat', () => {
       expect(decodeActivityCallback(encodeActivityCallback(action))).toEqual(action);
     for (const data of ['a:3:p101', 'a:0:p', 'a:3:m0', 'a:3:x', 't:3:d'])
       expect(decodeActivityCallback(data)).toBeNull();
+  });
+});
+
+describe('progress reported from chat', () => {
+  it('marks an activity done at 100 %, starts a planned one, and leaves a delayed one delayed', () => {
+    expect(statusAfterProgress('in-progress', 100)).toBe('done');
+    expect(statusAfterProgress('planned', 10)).toBe('in-progress');
+    expect(statusAfterProgress('planned', 0)).toBe('planned');
+    expect(statusAfterProgress('delayed', 50)).toBe('delayed');
   });
 });

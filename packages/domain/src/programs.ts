@@ -214,3 +214,7 @@ export function decideActivityReport(
   }
   return { ok: true };
 }
+
+/** The status reported progress leaves an activity in: 100 % is done; any progress starts a planned one. */
+export const statusAfterProgress = (status: ActivityStatus, progress: number): ActivityStatus =>
+  progress === 100 ? 'done' : status === 'planned' && progress > 0 ? 'in-progress' : status;

@@ -25,6 +25,7 @@ import {
   DEFAULT_QUORUM,
   decideVote,
   err,
+  isLaterClose,
   MEMBER_STATE_CODES,
   type MemberStateCode,
   ok,
@@ -32,6 +33,7 @@ import {
   type RemarkKind,
   type Result,
   tally,
+  tallyVisible,
   type VoteChoice,
 } from '@accord/domain';
 import type { z } from 'zod';
@@ -58,7 +60,7 @@ export async function ballotView(db: Db, ballot: Ballot, viewer: Pick<Person, 'r
   const names = await personNames(db, [
     ...new Set(votes.flatMap((v) => (v.personId === null ? [] : [v.personId]))),
   ]);
-  const withheld = ballot.resultsHidden && ballot.status === 'open' && !can(viewer.roles, 'ballots.run');
+  const withheld = !tallyVisible(ballot, can(viewer.roles, 'ballots.run'));
   return {
     ballot,
     draft,
@@ -181,7 +183,7 @@ export async function extendBallotClose(
   const ballot = await findBallot(db, ballotId);
   if (!ballot) return err('NotFound');
   if (ballot.status === 'closed') return err('AlreadyClosed');
-  if (Date.parse(closesAt) <= Math.max(Date.parse(now), Date.parse(ballot.closesAt))) return err('NotLater');
+  if (!isLaterClose(closesAt, ballot.closesAt, now)) return err('NotLater');
   const moved = await db
     .transaction()
     .execute((trx) => extendBallot(trx, ballotId, closesAt, { personId: actor.id, kind: 'person' }, now));

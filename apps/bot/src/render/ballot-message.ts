@@ -21,6 +21,7 @@ import {
   type MemberStateCode,
   type Tally,
   tally,
+  tallyVisible,
   type VoteChoice,
 } from '@accord/domain';
 import type { InlineKeyboardButton } from 'grammy/types';
@@ -121,9 +122,6 @@ const summaryOf = (text: string) => {
   return first.length > 280 ? `${first.slice(0, 279)}…` : first;
 };
 
-/** Whether the reader may see the tally: always after the close, and while open unless results are hidden. */
-const tallyVisible = (view: BallotView) => view.ballot.status === 'closed' || !view.ballot.resultsHidden;
-
 function tallyLines(t: Translate, language: Language, view: BallotView): string[] {
   const { tally: counts } = view;
   const lines = [
@@ -133,7 +131,8 @@ function tallyLines(t: Translate, language: Language, view: BallotView): string[
       quorum: t(language, counts.quorumMet ? 'ballot-quorum-met' : 'ballot-quorum-not-met'),
     }),
   ];
-  if (!tallyVisible(view)) return [...lines, t(language, 'ballot-results-hidden')];
+  // Chat never shows a hidden tally early, not even to the secretary: a forwarded message would leak it.
+  if (!tallyVisible(view.ballot, false)) return [...lines, t(language, 'ballot-results-hidden')];
   const offered = choicesFor(view.ballot.rule);
   return [
     ...lines,

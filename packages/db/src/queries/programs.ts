@@ -1,4 +1,10 @@
-import type { Activity, ActivityStatus, MemberStateCode, Milestone } from '@accord/domain';
+import {
+  type Activity,
+  type ActivityStatus,
+  type MemberStateCode,
+  type Milestone,
+  statusAfterProgress,
+} from '@accord/domain';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema';
 
@@ -320,11 +326,7 @@ export async function setActivityProgress(db: Db, activity: ActivityRecord, prog
     .set({
       progress,
       updated_at: now,
-      ...(progress === 100
-        ? { status: 'done' }
-        : activity.status === 'planned' && progress > 0
-          ? { status: 'in-progress' }
-          : {}),
+      status: statusAfterProgress(activity.status, progress),
     })
     .where('id', '=', activity.id)
     .execute();
