@@ -1,10 +1,9 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { except } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './env';
-import { errorBody, handleError, notFound } from './errors';
+import { handleError, notFound } from './errors';
+import { limitBody } from './middleware/body-limit';
 import { createRateLimits, DEFAULT_RATE_LIMITS, type RateLimits } from './middleware/rate-limits';
 import { sameOrigin } from './middleware/same-origin';
 import { sessionMiddleware } from './middleware/session';
@@ -31,17 +30,10 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /** Largest file a route that takes one (an activities CSV) accepts. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const takesFile = (path: string) => /^\/api\/programs\/\d+\/activities\/import$/.test(path);
-const tooLarge = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: (c) => c.json(errorBody('payload_too_large', 'The request body is too large'), 413),
-});
-const fileTooLarge = bodyLimit({
-  maxSize: MAX_FILE_BYTES,
-  onError: (c) => c.json(errorBody('payload_too_large', 'The file is too large'), 413),
-});
-
 /** The one path that takes a large body (its POST; nothing else is routed there): it sets its own limit. */
-const ATTACHMENT_UPLOAD = '/api/drafts/:id/attachments';
+const uploadsAttachment = (path: string) => /^\/api\/drafts\/[^/]+\/attachments$/.test(path);
+const tooLarge = limitBody(MAX_BODY_BYTES, 'The request body is too large');
+const fileTooLarge = limitBody(MAX_FILE_BYTES, 'The file is too large');
 
 /** The API, the webhook and the dashboard, as one Hono app. Routes are chained so `AppType` carries them. */
 export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: Partial<RateLimits> }) {
@@ -68,14 +60,12 @@ export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: 
         },
       }),
     )
-    .use(
-      '/api/*',
-      except(ATTACHMENT_UPLOAD, (c, next) =>
-        takesFile(c.req.path) ? fileTooLarge(c, next) : tooLarge(c, next),
-      ),
-    )
+    .use('/api/*', (c, next) => {
+      if (uploadsAttachment(c.req.path)) return next();
+      return takesFile(c.req.path) ? fileTooLarge(c, next) : tooLarge(c, next);
+    })
     .use('/api/*', sameOrigin(deps.publicOrigin))
-    .use('/api/*', sessionMiddleware)
+    .use('/api/*', sessionMiddleware())
     .use('/api/session/login', limits.signIn)
     .use('/api/session/dev-login', limits.signIn)
     .use('/api/*', async (c, next) => (c.req.method === 'GET' ? next() : limits.writes(c, next)))

@@ -20,7 +20,7 @@ export function handleError(error: Error, c: Context<AppEnv>) {
   }
   if (error instanceof SyntaxError)
     return c.json(errorBody('malformed_json', 'The body is not valid JSON'), 400);
-  c.var.deps?.logger.error({ err: error, path: c.req.path }, 'request failed');
+  c.get('deps')?.logger.error({ err: error, path: c.req.path }, 'request failed');
   return c.json(errorBody('internal', 'Something went wrong on our side'), 500);
 }
 

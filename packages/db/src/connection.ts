@@ -9,6 +9,7 @@ import {
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
+  type SqliteStatement,
 } from 'kysely';
 import type { Database } from './schema';
 
@@ -39,6 +40,32 @@ class AccordSqliteDialect extends SqliteDialect {
   }
 }
 
+/** Enough for every statement the code writes; queries with a varying `in (…)` list come and go. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely's driver prepares every query afresh, and preparing costs more than running a short
+ * statement. Prepared statements are reusable (all calls are synchronous, one at a time), so the
+ * latest few hundred are kept by their SQL, least recently used dropped first.
+ */
+function cachingStatements(sqlite: SQLite.Database) {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    prepare(sql: string): SqliteStatement {
+      let statement = cache.get(sql);
+      if (statement) {
+        cache.delete(sql);
+      } else {
+        statement = sqlite.prepare(sql);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(sql, statement);
+      return statement;
+    },
+    close: () => sqlite.close(),
+  };
+}
+
 /**
  * Opens the database with the settings every process shares: WAL so readers never block the
  * writer, NORMAL sync (the outbox's idempotency covers the small durability window), foreign
@@ -51,5 +78,5 @@ export function openDatabase({ file }: DatabaseOptions): Kysely<Database> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new AccordSqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new AccordSqliteDialect({ database: cachingStatements(sqlite) }) });
 }

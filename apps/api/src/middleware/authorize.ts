@@ -16,7 +16,7 @@ const withRule = (handler: MiddlewareHandler<AppEnv>, rule: RouteRule): RuledMid
 export const authorize = (action: Action): RuledMiddleware =>
   withRule(
     createMiddleware<AppEnv>(async (c, next) => {
-      const person = c.var.person;
+      const person = c.get('person');
       if (!person) return c.json(errorBody('unauthenticated', 'Please sign in'), 401);
       if (!can(person.roles, action))
         return c.json(errorBody('forbidden', `Your role does not allow ${action}`), 403);
@@ -36,7 +36,7 @@ export const publicRoute = (reason: string): RuledMiddleware =>
 
 /** The signed-in person, in a handler behind `authorize` (which has already refused anyone else). */
 export const signedIn = (c: Context<AppEnv>): Person => {
-  const person = c.var.person;
+  const person = c.get('person');
   if (!person) throw new HTTPException(401, { message: 'Please sign in' });
   return person;
 };

@@ -41,8 +41,8 @@ const limiter = (limit: number, key: (c: Context<AppEnv>) => string) =>
 export const createRateLimits = (limits: RateLimits) => ({
   signIn: limiter(limits.signInPerMinute, (c) => `sign-in:${clientAddress(c)}`),
   webhook: limiter(limits.webhookPerMinute, (c) => `webhook:${clientAddress(c)}`),
-  writes: limiter(
-    limits.writesPerMinute,
-    (c) => `writes:${c.var.person ? `p${c.var.person.id}` : clientAddress(c)}`,
-  ),
+  writes: limiter(limits.writesPerMinute, (c) => {
+    const person = c.get('person');
+    return `writes:${person ? `p${person.id}` : clientAddress(c)}`;
+  }),
 });

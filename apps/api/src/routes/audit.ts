@@ -21,7 +21,7 @@ const CSV_COLUMNS = [
 /** The audit log: read and export only. There is no route that changes or deletes an event. */
 export const auditRoutes = new Hono<AppEnv>()
   .get('/', authorize('audit.read'), validate('query', auditQuerySchema), async (c) => {
-    const events = await listAuditEvents(c.var.deps.db, c.req.valid('query'));
+    const events = await listAuditEvents(c.get('deps').db, c.req.valid('query'));
     return c.json(
       {
         events: events.map((e) => ({
@@ -41,7 +41,7 @@ export const auditRoutes = new Hono<AppEnv>()
     );
   })
   .get('/export', authorize('audit.read'), validate('query', auditQuerySchema), async (c) => {
-    const events = await listAuditEvents(c.var.deps.db, { limit: 10_000, ...c.req.valid('query') });
+    const events = await listAuditEvents(c.get('deps').db, { limit: 10_000, ...c.req.valid('query') });
     const lines = [
       CSV_COLUMNS.join(','),
       ...events.map((e) => CSV_COLUMNS.map((k) => csvCell(e[k])).join(',')),

@@ -45,9 +45,9 @@ const failure = (error: BallotServiceError) =>
  * goes away or the reader's session ends (signed out everywhere, expired).
  */
 async function pushSnapshots(stream: SSEStreamingApi, c: Context<AppEnv>, id: number) {
-  const { db, clock } = c.var.deps;
+  const { db, clock } = c.get('deps');
   const viewer = signedIn(c);
-  const token = c.var.sessionToken ?? '';
+  const token = c.get('sessionToken') ?? '';
   let seen: string | undefined;
   let quietFor = 0;
   // Votes also arrive from the bot, another process on the same database: look, compare, push.
@@ -77,21 +77,21 @@ async function pushSnapshots(stream: SSEStreamingApi, c: Context<AppEnv>, id: nu
 /** Opening a ballot on a draft's version, recording votes given outside the chat, and closing it once. */
 export const ballotsRoutes = new Hono<AppEnv>()
   .get('/', authorize('ballots.read'), async (c) =>
-    c.json({ ballots: await listBallotSummaries(c.var.deps.db) }, 200),
+    c.json({ ballots: await listBallotSummaries(c.get('deps').db) }, 200),
   )
   .get('/:id', authorize('ballots.read'), validate('param', idParamSchema), async (c) => {
-    const ballot = await findBallot(c.var.deps.db, c.req.valid('param').id);
+    const ballot = await findBallot(c.get('deps').db, c.req.valid('param').id);
     if (!ballot) return c.json(...failure('NotFound'));
-    return c.json(await ballotView(c.var.deps.db, ballot, signedIn(c)), 200);
+    return c.json(await ballotView(c.get('deps').db, ballot, signedIn(c)), 200);
   })
   .get('/:id/events', authorize('ballots.read'), validate('param', idParamSchema), async (c) => {
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const id = c.req.valid('param').id;
     if (!(await findBallot(db, id))) return c.json(...failure('NotFound'));
     return streamSSE(c, (stream) => pushSnapshots(stream, c, id));
   })
   .get('/:id/results.csv', authorize('ballots.read'), validate('param', idParamSchema), async (c) => {
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const ballot = await findBallot(db, c.req.valid('param').id);
     if (!ballot) return c.json(...failure('NotFound'));
     const view = await ballotView(db, ballot, signedIn(c));
@@ -134,7 +134,7 @@ export const ballotsRoutes = new Hono<AppEnv>()
     validate('param', idParamSchema),
     validate('json', recordedVoteSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db, clock } = c.get('deps');
       const result = await recordVote(
         db,
         c.req.valid('param').id,
@@ -147,7 +147,7 @@ export const ballotsRoutes = new Hono<AppEnv>()
     },
   )
   .post('/:id/close', authorize('ballots.run'), validate('param', idParamSchema), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db, clock } = c.get('deps');
     const result = await closeBallot(db, c.req.valid('param').id, signedIn(c), clock().toISOString());
     if (!result.ok) return c.json(...failure(result.error));
     return c.json({ outcome: result.value }, 200);
@@ -158,7 +158,7 @@ export const ballotsRoutes = new Hono<AppEnv>()
     validate('param', idParamSchema),
     validate('json', ballotExtensionSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db, clock } = c.get('deps');
       const result = await extendBallotClose(
         db,
         c.req.valid('param').id,
@@ -171,7 +171,7 @@ export const ballotsRoutes = new Hono<AppEnv>()
     },
   )
   .post('/:id/nudge', authorize('ballots.run'), validate('param', idParamSchema), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db, clock } = c.get('deps');
     const result = await nudgeNonVoters(db, c.req.valid('param').id, signedIn(c), clock().toISOString());
     if (!result.ok) return c.json(...failure(result.error));
     return c.json({ nudged: result.value }, 200);
@@ -184,7 +184,7 @@ export const draftBallotsRoutes = new Hono<AppEnv>().post(
   validate('param', idParamSchema),
   validate('json', ballotInputSchema),
   async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db, clock } = c.get('deps');
     const result = await openBallot(
       db,
       c.req.valid('param').id,

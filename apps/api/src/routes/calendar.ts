@@ -16,7 +16,7 @@ const feedParamSchema = z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{32}\.i
  */
 export const calendarRoutes = new Hono<AppEnv>()
   .post('/feed', authorize('programs.read'), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db, clock } = c.get('deps');
     const now = clock().toISOString();
     const person = signedIn(c);
     const token = await db.transaction().execute(async (trx) => {
@@ -37,7 +37,7 @@ export const calendarRoutes = new Hono<AppEnv>()
     publicRoute('a calendar app fetches it; the secret in the address is the credential'),
     validate('param', feedParamSchema),
     async (c) => {
-      const { db } = c.var.deps;
+      const { db } = c.get('deps');
       const token = c.req.valid('param').file.slice(0, -'.ics'.length);
       const personId = await findCalendarFeedOwner(db, token);
       if (personId === null) return c.json(errorBody('NotFound', 'No such calendar'), 404);

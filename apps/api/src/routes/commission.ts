@@ -17,7 +17,7 @@ import { validate } from '../validate';
 /** The commission's settings as everyone may read them, and the chairman naming a deputy. */
 export const commissionRoutes = new Hono<AppEnv>()
   .get('/', authorize('commission.read'), async (c) => {
-    const row = await getCommissionOrThrow(c.var.deps.db);
+    const row = await getCommissionOrThrow(c.get('deps').db);
     return c.json(
       {
         nameRu: row.name_ru,
@@ -34,15 +34,15 @@ export const commissionRoutes = new Hono<AppEnv>()
     );
   })
   .get('/rhythm', authorize('commission.read'), validate('query', rhythmQuerySchema), async (c) => {
-    const year = c.req.valid('query').year ?? c.var.deps.clock().getUTCFullYear();
-    return c.json(await meetingRhythm(c.var.deps.db, year), 200);
+    const year = c.req.valid('query').year ?? c.get('deps').clock().getUTCFullYear();
+    return c.json(await meetingRhythm(c.get('deps').db, year), 200);
   })
   .put(
     '/escalation',
     authorize('commission.settings'),
     validate('json', z.object({ steps: ladderSchema })),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db, clock } = c.get('deps');
       const now = clock().toISOString();
       const { steps } = c.req.valid('json');
       const before = await getCommissionOrThrow(db);
@@ -69,7 +69,7 @@ export const commissionRoutes = new Hono<AppEnv>()
     },
   )
   .put('/deputy', authorize('commission.deputy'), validate('json', deputySchema), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db, clock } = c.get('deps');
     const chairman = signedIn(c);
     const { personId } = c.req.valid('json');
     const now = clock().toISOString();

@@ -27,10 +27,10 @@ const failure = (error: ResponseServiceError) =>
 /** The register of adopted recommendations and decisions, and the governments' responses to them. */
 export const decisionsRoutes = new Hono<AppEnv>()
   .get('/', authorize('decisions.read'), async (c) =>
-    c.json({ decisions: await registerEntries(c.var.deps.db) }, 200),
+    c.json({ decisions: await registerEntries(c.get('deps').db) }, 200),
   )
   .get('/:id', authorize('decisions.read'), validate('param', idParamSchema), async (c) => {
-    const [decision] = await registerEntries(c.var.deps.db, c.req.valid('param').id);
+    const [decision] = await registerEntries(c.get('deps').db, c.req.valid('param').id);
     if (!decision) return c.json(...failure('NotFound'));
     return c.json({ decision }, 200);
   })
@@ -40,7 +40,7 @@ export const decisionsRoutes = new Hono<AppEnv>()
     validate('param', responseParamSchema),
     validate('json', responseChangeSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db, clock } = c.get('deps');
       const { id, stateCode } = c.req.valid('param');
       const result = await recordResponse(
         db,

@@ -50,7 +50,7 @@ export function contentDisposition(fileName: string): string {
 /** Files attached to a draft: everyone signed in reads them, the secretary adds and removes them while it is a draft. */
 export const draftAttachmentsRoutes = new Hono<AppEnv>()
   .get('/:id/attachments', authorize('drafts.read'), validate('param', idParamSchema), async (c) => {
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const draftId = c.req.valid('param').id;
     if (!(await findDraft(db, draftId))) return c.json(...failure('NotFound'));
     const attachments = (await listDraftAttachments(db, draftId)).map(({ storedName: _, ...a }) => a);
@@ -63,7 +63,7 @@ export const draftAttachmentsRoutes = new Hono<AppEnv>()
     uploadLimit,
     validate('param', idParamSchema),
     async (c) => {
-      const { db, clock, attachmentsDir } = c.var.deps;
+      const { db, clock, attachmentsDir } = c.get('deps');
       // A body that is not a form (or a broken one) has no file in it: a 400, not a 500.
       const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       const file = body.file;
@@ -89,7 +89,7 @@ export const draftAttachmentsRoutes = new Hono<AppEnv>()
     authorize('drafts.read'),
     validate('param', attachmentParamSchema),
     async (c) => {
-      const { db, attachmentsDir, logger } = c.var.deps;
+      const { db, attachmentsDir, logger } = c.get('deps');
       const { id, attachmentId } = c.req.valid('param');
       const attachment = await findDraftAttachment(db, id, attachmentId);
       if (!attachment) return c.json(...failure('NotFound'));
@@ -116,7 +116,7 @@ export const draftAttachmentsRoutes = new Hono<AppEnv>()
     authorize('drafts.write'),
     validate('param', attachmentParamSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db, clock } = c.get('deps');
       const { id, attachmentId } = c.req.valid('param');
       const removed = await removeAttachmentFromDraft(
         db,

@@ -28,9 +28,11 @@ const notFound = () => errorBody('NotFound', 'No such draft');
 
 /** Draft recommendations and decisions: every saved edit is a version; the history shows what changed. */
 export const draftsRoutes = new Hono<AppEnv>()
-  .get('/', authorize('drafts.read'), async (c) => c.json({ drafts: await listDrafts(c.var.deps.db) }, 200))
+  .get('/', authorize('drafts.read'), async (c) =>
+    c.json({ drafts: await listDrafts(c.get('deps').db) }, 200),
+  )
   .post('/', authorize('drafts.write'), validate('json', draftInputSchema), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db, clock } = c.get('deps');
     const now = clock().toISOString();
     const actor = signedIn(c);
     const input = c.req.valid('json');
@@ -47,9 +49,11 @@ export const draftsRoutes = new Hono<AppEnv>()
     return c.json({ draft: await findDraft(db, id) }, 201);
   })
   // Before `/:id`: what the draft form offers to tie a draft to.
-  .get('/choices', authorize('drafts.read'), async (c) => c.json(await listDraftChoices(c.var.deps.db), 200))
+  .get('/choices', authorize('drafts.read'), async (c) =>
+    c.json(await listDraftChoices(c.get('deps').db), 200),
+  )
   .get('/:id', authorize('drafts.read'), validate('param', idParamSchema), async (c) => {
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const draft = await findDraft(db, c.req.valid('param').id);
     if (!draft) return c.json(notFound(), 404);
     return c.json(
@@ -67,7 +71,7 @@ export const draftsRoutes = new Hono<AppEnv>()
     validate('param', idParamSchema),
     validate('json', draftEditSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db, clock } = c.get('deps');
       const now = clock().toISOString();
       const actor = signedIn(c);
       const draft = await findDraft(db, c.req.valid('param').id);
@@ -115,7 +119,7 @@ export const draftsRoutes = new Hono<AppEnv>()
     validate('param', idParamSchema),
     validate('query', diffQuerySchema),
     async (c) => {
-      const { db } = c.var.deps;
+      const { db } = c.get('deps');
       const { from, to } = c.req.valid('query');
       const versions = await listDraftVersions(db, c.req.valid('param').id);
       const a = versions.find((v) => v.version === from);
@@ -128,7 +132,7 @@ export const draftsRoutes = new Hono<AppEnv>()
     },
   )
   .post('/:id/withdraw', authorize('drafts.write'), validate('param', idParamSchema), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db, clock } = c.get('deps');
     const now = clock().toISOString();
     const actor = signedIn(c);
     const draft = await findDraft(db, c.req.valid('param').id);

@@ -7,7 +7,7 @@ export const healthRoutes = new Hono<AppEnv>().get(
   '/',
   publicRoute('a load balancer’s liveness probe'),
   async (c) => {
-    await sql`select 1`.execute(c.var.deps.db);
+    await sql`select 1`.execute(c.get('deps').db);
     return c.json({ status: 'ok' }, 200);
   },
 );

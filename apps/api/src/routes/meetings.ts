@@ -59,16 +59,16 @@ const recordFailure = (error: keyof typeof recordFailures) =>
 
 export const meetingsRoutes = new Hono<AppEnv>()
   .get('/', authorize('meetings.read'), async (c) => {
-    const meetings = await listMeetings(c.var.deps.db);
+    const meetings = await listMeetings(c.get('deps').db);
     return c.json({ meetings: meetings.map(meetingView) }, 200);
   })
   .post('/', authorize('meetings.write'), validate('json', meetingInputSchema), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db, clock } = c.get('deps');
     const meeting = await createMeeting(db, c.req.valid('json'), signedIn(c), clock().toISOString());
     return c.json({ meeting: meetingView(meeting) }, 201);
   })
   .get('/:id', authorize('meetings.read'), validate('param', idParamSchema), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db, clock } = c.get('deps');
     const meeting = await findMeetingById(db, c.req.valid('param').id);
     if (!meeting) return c.json(failure('NotFound'), 404);
     const attendance = await meetingAttendance(db, meeting.id, clock().toISOString());
@@ -80,7 +80,7 @@ export const meetingsRoutes = new Hono<AppEnv>()
     validate('param', idParamSchema),
     validate('json', meetingInputSchema),
     async (c) => {
-      const { db, clock, onOutboxChange } = c.var.deps;
+      const { db, clock, onOutboxChange } = c.get('deps');
       const result = await editMeeting(
         db,
         c.req.valid('param').id,
@@ -94,20 +94,20 @@ export const meetingsRoutes = new Hono<AppEnv>()
     },
   )
   .post('/:id/notify', authorize('meetings.write'), validate('param', idParamSchema), async (c) => {
-    const { db, clock, onOutboxChange } = c.var.deps;
+    const { db, clock, onOutboxChange } = c.get('deps');
     const result = await notifyMeeting(db, c.req.valid('param').id, signedIn(c), clock().toISOString());
     if (!result.ok) return c.json(failure(result.error), failureStatus(result.error));
     onOutboxChange?.();
     return c.json({ meeting: meetingView(result.value.meeting), queued: result.value.queued }, 200);
   })
   .get('/:id/record', authorize('meetings.read'), validate('param', idParamSchema), async (c) => {
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const meeting = await findMeetingById(db, c.req.valid('param').id);
     if (!meeting) return c.json(errorBody('NotFound', 'No such meeting'), 404);
     return c.json({ record: await findMeetingRecord(db, meeting.id) }, 200);
   })
   .post('/:id/held', authorize('meetings.write'), validate('param', idParamSchema), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db, clock } = c.get('deps');
     const result = await holdMeeting(db, c.req.valid('param').id, signedIn(c), clock().toISOString());
     if (!result.ok) return c.json(...recordFailure(result.error));
     return c.json({ held: true }, 200);
@@ -118,7 +118,7 @@ export const meetingsRoutes = new Hono<AppEnv>()
     validate('param', idParamSchema),
     validate('json', attendanceInputSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db, clock } = c.get('deps');
       const result = await recordAttendance(
         db,
         c.req.valid('param').id,
@@ -136,7 +136,7 @@ export const meetingsRoutes = new Hono<AppEnv>()
     validate('param', idParamSchema),
     validate('json', minutesInputSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db, clock } = c.get('deps');
       const result = await writeMinutes(
         db,
         c.req.valid('param').id,
@@ -149,13 +149,13 @@ export const meetingsRoutes = new Hono<AppEnv>()
     },
   )
   .post('/:id/minutes/publish', authorize('meetings.write'), validate('param', idParamSchema), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db, clock } = c.get('deps');
     const result = await publishMinutes(db, c.req.valid('param').id, signedIn(c), clock().toISOString());
     if (!result.ok) return c.json(...recordFailure(result.error));
     return c.json({ queued: result.value }, 200);
   })
   .post('/:id/cancel', authorize('meetings.write'), validate('param', idParamSchema), async (c) => {
-    const { db, clock, onOutboxChange } = c.var.deps;
+    const { db, clock, onOutboxChange } = c.get('deps');
     const result = await cancelMeeting(db, c.req.valid('param').id, signedIn(c), clock().toISOString());
     if (!result.ok) return c.json(failure(result.error), failureStatus(result.error));
     onOutboxChange?.();

@@ -16,7 +16,7 @@ import { validate } from '../validate';
 /** The secretary's view of delivery: what is queued, and what failed for good and why, with a resend. */
 export const outboxRoutes = new Hono<AppEnv>()
   .get('/', authorize('outbox.read'), validate('query', outboxListQuerySchema), async (c) => {
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const { state } = c.req.valid('query');
     const [rows, counts] = await Promise.all([
       listOutbox(db, state ? { state } : {}),
@@ -50,7 +50,7 @@ export const outboxRoutes = new Hono<AppEnv>()
     );
   })
   .post('/:id/resend', authorize('outbox.resend'), validate('param', idParamSchema), async (c) => {
-    const { db, clock, onOutboxChange } = c.var.deps;
+    const { db, clock, onOutboxChange } = c.get('deps');
     const id = c.req.valid('param').id;
     const now = clock().toISOString();
     if (!(await findOutboxMessage(db, id))) return c.json(errorBody('NotFound', 'No such message'), 404);

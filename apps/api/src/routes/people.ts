@@ -36,7 +36,7 @@ const failure = (error: PersonServiceError) => {
 
 export const peopleRoutes = new Hono<AppEnv>()
   .get('/', authorize('people.read'), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db, clock } = c.get('deps');
     const now = clock().toISOString();
     // Invites are the staff's business: others see who is who, not the state of their credentials.
     const showInvites = can(signedIn(c).roles, 'people.invite');
@@ -71,7 +71,7 @@ export const peopleRoutes = new Hono<AppEnv>()
     );
   })
   .post('/', authorize('people.write'), validate('json', personInputSchema), async (c) => {
-    const { db, clock, botUsername } = c.var.deps;
+    const { db, clock, botUsername } = c.get('deps');
     const { id, invite } = await createPerson(db, c.req.valid('json'), signedIn(c), clock().toISOString());
     return c.json(
       {
@@ -89,7 +89,7 @@ export const peopleRoutes = new Hono<AppEnv>()
     validate('param', idParamSchema),
     validate('json', personUpdateSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db, clock } = c.get('deps');
       const result = await updatePerson(
         db,
         c.req.valid('param').id,
@@ -116,7 +116,7 @@ export const peopleRoutes = new Hono<AppEnv>()
     validate('param', idParamSchema),
     validate('json', deactivationSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db, clock } = c.get('deps');
       const { id } = c.req.valid('param');
       const result = await deactivatePerson(
         db,
@@ -130,7 +130,7 @@ export const peopleRoutes = new Hono<AppEnv>()
     },
   )
   .post('/:id/invites', authorize('people.invite'), validate('param', idParamSchema), async (c) => {
-    const { db, clock, botUsername } = c.var.deps;
+    const { db, clock, botUsername } = c.get('deps');
     const person = await findPersonById(db, c.req.valid('param').id);
     if (!person) return c.json(...failure('NotFound'));
     if (!person.active) return c.json(...failure('PersonInactive'));

@@ -40,10 +40,10 @@ const today = (now: Date) => now.toISOString().slice(0, 10);
 /** Long-term programs, their directions and activities; every change audited and checked by the domain. */
 export const programsRoutes = new Hono<AppEnv>()
   .get('/', authorize('programs.read'), async (c) =>
-    c.json({ programs: await listPrograms(c.var.deps.db) }, 200),
+    c.json({ programs: await listPrograms(c.get('deps').db) }, 200),
   )
   .post('/', authorize('programs.write'), validate('json', programInputSchema), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db, clock } = c.get('deps');
     const now = clock().toISOString();
     const input = c.req.valid('json');
     const taken = (await listPrograms(db)).some((p) => p.code === input.code);
@@ -61,7 +61,7 @@ export const programsRoutes = new Hono<AppEnv>()
     return c.json({ program: await findProgram(db, id) }, 201);
   })
   .get('/:id', authorize('programs.read'), validate('param', idParamSchema), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db, clock } = c.get('deps');
     const program = await findProgram(db, c.req.valid('param').id);
     if (!program) return c.json(noProgram(), 404);
     // The revision names the program's content; the summary also depends on today's date.
@@ -78,7 +78,7 @@ export const programsRoutes = new Hono<AppEnv>()
     validate('param', idParamSchema),
     validate('json', programUpdateSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db, clock } = c.get('deps');
       const program = await findProgram(db, c.req.valid('param').id);
       if (!program) return c.json(noProgram(), 404);
       const input = c.req.valid('json');
@@ -121,7 +121,7 @@ export const programsRoutes = new Hono<AppEnv>()
     validate('param', idParamSchema),
     validate('json', directionInputSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db, clock } = c.get('deps');
       const program = await findProgram(db, c.req.valid('param').id);
       if (!program) return c.json(noProgram(), 404);
       const input = c.req.valid('json');
@@ -144,7 +144,7 @@ export const programsRoutes = new Hono<AppEnv>()
     validate('param', idParamSchema),
     validate('json', activityInputSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db, clock } = c.get('deps');
       const result = await saveActivity(
         db,
         c.req.valid('param').id,
@@ -162,7 +162,7 @@ export const programsRoutes = new Hono<AppEnv>()
     authorize('programs.read'),
     validate('param', programActivityParamSchema),
     async (c) => {
-      const { db } = c.var.deps;
+      const { db } = c.get('deps');
       const { id, activityId } = c.req.valid('param');
       const activity = await findActivity(db, id, activityId);
       if (!activity) return c.json(noActivity(), 404);
@@ -180,7 +180,7 @@ export const programsRoutes = new Hono<AppEnv>()
     validate('param', programActivityParamSchema),
     validate('json', activityInputSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db, clock } = c.get('deps');
       const { id, activityId } = c.req.valid('param');
       const result = await saveActivity(
         db,
@@ -199,7 +199,7 @@ export const programsRoutes = new Hono<AppEnv>()
     authorize('programs.write'),
     validate('param', programActivityParamSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db, clock } = c.get('deps');
       const { id, activityId } = c.req.valid('param');
       const result = await removeActivity(db, id, activityId, signedIn(c), clock().toISOString());
       if (!result.ok) return c.json(result.body, result.status);
@@ -207,7 +207,7 @@ export const programsRoutes = new Hono<AppEnv>()
     },
   )
   .get('/:id/activities.csv', authorize('programs.read'), validate('param', idParamSchema), async (c) => {
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const program = await findProgram(db, c.req.valid('param').id);
     if (!program) return c.json(noProgram(), 404);
     const csv = activitiesToCsv(program, await listActivities(db, program.id));
@@ -220,7 +220,7 @@ export const programsRoutes = new Hono<AppEnv>()
     authorize('programs.write'),
     validate('param', idParamSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db, clock } = c.get('deps');
       const program = await findProgram(db, c.req.valid('param').id);
       if (!program) return c.json(noProgram(), 404);
       const result = await importActivities(
@@ -243,7 +243,7 @@ export const programsRoutes = new Hono<AppEnv>()
     },
   )
   .post('/:id/baseline', authorize('programs.write'), validate('param', idParamSchema), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db, clock } = c.get('deps');
     const program = await findProgram(db, c.req.valid('param').id);
     if (!program) return c.json(noProgram(), 404);
     const now = clock().toISOString();
@@ -263,7 +263,7 @@ export const programsRoutes = new Hono<AppEnv>()
     return c.json({ saved, at: now }, 200);
   })
   .get('/:id/related', authorize('programs.read'), validate('param', idParamSchema), async (c) => {
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const program = await findProgram(db, c.req.valid('param').id);
     if (!program) return c.json(noProgram(), 404);
     // What else serves the program's directions: adopted decisions and working groups' tasks.
@@ -290,7 +290,7 @@ export const programsRoutes = new Hono<AppEnv>()
     return c.json({ decisions, tasks }, 200);
   })
   .get('/:id/plan-vs-actual', authorize('programs.read'), validate('param', idParamSchema), async (c) => {
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const program = await findProgram(db, c.req.valid('param').id);
     if (!program) return c.json(noProgram(), 404);
     const comparison = planAgainstActual(
@@ -304,7 +304,7 @@ export const programsRoutes = new Hono<AppEnv>()
     authorize('programs.read'),
     validate('param', programStateParamSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db, clock } = c.get('deps');
       const { id, code } = c.req.valid('param');
       const program = await findProgram(db, id);
       if (!program) return c.json(noProgram(), 404);

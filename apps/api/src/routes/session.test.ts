@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { createLoginToken } from '@accord/db';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SESSION_CACHE_MS } from '../middleware/session-cache';
 import { createTestApp } from '../test-app';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -125,6 +126,39 @@ describe('doors', () => {
     await t.call(cookie, 'POST', '/api/meetings', { nonsense: true });
     for (const secret of [startCommand.slice(7), token, cookie.split('=')[1] ?? 'x'])
       expect(logged).not.toContain(secret);
+  });
+});
+
+describe('the session cache', () => {
+  it('ends a session revoked elsewhere within SESSION_CACHE_MS, and one revoked here at once', async () => {
+    let nowMs = Date.parse('2027-02-01T09:00:00.000Z');
+    t = await createTestApp({ clock: () => new Date(nowMs) });
+    const cookie = await t.signIn('secretary');
+    expect((await t.call(cookie, 'GET', '/api/meetings')).status).toBe(200);
+    // Another process (or an operator) revokes it straight in the database.
+    await t.db
+      .updateTable('sessions')
+      .set({ revoked_at: new Date(nowMs).toISOString() })
+      .execute();
+    expect((await t.call(cookie, 'GET', '/api/meetings')).status).toBe(200);
+    nowMs += SESSION_CACHE_MS;
+    expect((await t.call(cookie, 'GET', '/api/meetings')).status).toBe(401);
+
+    const again = await t.signIn('secretary');
+    expect((await t.call(again, 'GET', '/api/meetings')).status).toBe(200);
+    expect((await t.call(again, 'POST', '/api/session/logout')).status).toBe(200);
+    expect((await t.call(again, 'GET', '/api/meetings')).status).toBe(401);
+  });
+
+  it('takes a role changed on the dashboard into account on the next request', async () => {
+    t = await createTestApp();
+    const observer = await t.signIn('observer');
+    expect((await t.call(observer, 'GET', '/api/outbox')).status).toBe(403);
+    const secretary = await t.signIn('secretary');
+    const id = await t.personId('observer');
+    const res = await t.call(secretary, 'PATCH', `/api/people/${id}`, { roles: ['secretary'] });
+    expect(res.status).toBe(200);
+    expect((await t.call(observer, 'GET', '/api/outbox')).status).toBe(200);
   });
 });
 

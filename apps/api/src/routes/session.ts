@@ -63,7 +63,7 @@ async function openSession(
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
-    secure: c.var.deps.secureCookies,
+    secure: c.get('deps').secureCookies,
     path: '/',
   });
 }
@@ -80,15 +80,18 @@ const loginMessages: Record<LoginError, string> = {
 /** Who is signed in; sign-in by the bot's one-time link; the development sign-in (sandbox mode only); sign-out. */
 export const sessionRoutes = new Hono<AppEnv>()
   .get('/', publicRoute('says whether anyone is signed in'), (c) => {
-    const person = c.var.person;
-    return c.json({ person: person ? personView(person) : null, sandboxMode: c.var.deps.sandboxMode }, 200);
+    const person = c.get('person');
+    return c.json(
+      { person: person ? personView(person) : null, sandboxMode: c.get('deps').sandboxMode },
+      200,
+    );
   })
   .post(
     '/login',
     publicRoute('the sign-in link is the credential'),
     validate('json', loginSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db, clock } = c.get('deps');
       const now = clock().toISOString();
       const link = await findLoginToken(db, c.req.valid('json').token);
       const person = link && (await findPersonById(db, link.personId));
@@ -106,9 +109,9 @@ export const sessionRoutes = new Hono<AppEnv>()
     },
   )
   .get('/dev-people', publicRoute('the development sign-in, sandbox mode only'), async (c) => {
-    if (!c.var.deps.sandboxMode)
+    if (!c.get('deps').sandboxMode)
       return c.json(errorBody('not_found', 'The development sign-in exists only in sandbox mode'), 404);
-    const people = (await listPeople(c.var.deps.db)).filter((p) => p.active);
+    const people = (await listPeople(c.get('deps').db)).filter((p) => p.active);
     return c.json({ people: people.map((p) => ({ id: p.id, name: p.name, roles: p.roles })) }, 200);
   })
   .post(
@@ -116,7 +119,7 @@ export const sessionRoutes = new Hono<AppEnv>()
     publicRoute('the development sign-in, sandbox mode only'),
     validate('json', devLoginSchema),
     async (c) => {
-      const { db, clock, sandboxMode } = c.var.deps;
+      const { db, clock, sandboxMode } = c.get('deps');
       if (!sandboxMode)
         return c.json(errorBody('not_found', 'The development sign-in exists only in sandbox mode'), 404);
       const person = await findPersonById(db, c.req.valid('json').personId);
@@ -126,14 +129,14 @@ export const sessionRoutes = new Hono<AppEnv>()
     },
   )
   .post('/logout', publicRoute('signing out needs no role'), async (c) => {
-    const { db, clock } = c.var.deps;
-    const token = c.var.sessionToken;
+    const { db, clock } = c.get('deps');
+    const token = c.get('sessionToken');
     if (token) await revokeSession(db, token, clock().toISOString());
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true }, 200);
   })
   .post('/logout-all', authorize('session.read'), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db, clock } = c.get('deps');
     const person = signedIn(c);
     const now = clock().toISOString();
     const ended = await db.transaction().execute(async (trx) => {

@@ -4,5 +4,5 @@ import type { AppEnv } from '../env';
 import { authorize } from '../middleware/authorize';
 
 export const statesRoutes = new Hono<AppEnv>().get('/', authorize('states.read'), async (c) =>
-  c.json({ states: await listMemberStates(c.var.deps.db) }, 200),
+  c.json({ states: await listMemberStates(c.get('deps').db) }, 200),
 );

@@ -13,7 +13,7 @@ export const tasksRoutes = new Hono<AppEnv>().patch(
   validate('param', idParamSchema),
   validate('json', taskUpdateSchema),
   async (c) => {
-    const { db, clock, onOutboxChange } = c.var.deps;
+    const { db, clock, onOutboxChange } = c.get('deps');
     const result = await editTask(
       db,
       c.req.valid('param').id,
@@ -33,7 +33,7 @@ export const extensionRequestsRoutes = new Hono<AppEnv>().post(
   validate('param', idParamSchema),
   validate('json', extensionDecisionSchema),
   async (c) => {
-    const { db, clock, onOutboxChange } = c.var.deps;
+    const { db, clock, onOutboxChange } = c.get('deps');
     const { decision, note } = c.req.valid('json');
     const result = await decideExtensionRequest(
       db,

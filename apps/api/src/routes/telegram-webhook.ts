@@ -8,7 +8,7 @@ export const telegramWebhookRoutes = new Hono<AppEnv>().post(
   '/',
   publicRoute('Telegram calls it; the bot checks the secret token header'),
   async (c) => {
-    const handler = c.var.deps.telegramWebhook;
+    const handler = c.get('deps').telegramWebhook;
     if (!handler) return c.json(errorBody('not_found', 'The webhook is not enabled'), 404);
     return handler(c);
   },

@@ -11,7 +11,7 @@ import { groupFailure } from './group-failures';
 /** Working groups: mandate, lead, members, optional chat, and their tasks with pending extension requests. */
 export const workingGroupsRoutes = new Hono<AppEnv>()
   .get('/', authorize('groups.read'), async (c) => {
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const [groups, tasks] = await Promise.all([listWorkingGroups(db), listTasks(db)]);
     return c.json(
       {
@@ -22,7 +22,7 @@ export const workingGroupsRoutes = new Hono<AppEnv>()
             (t) =>
               t.groupId === g.id &&
               t.status === 'open' &&
-              t.dueDate < c.var.deps.clock().toISOString().slice(0, 10),
+              t.dueDate < c.get('deps').clock().toISOString().slice(0, 10),
           ).length,
         })),
       },
@@ -30,13 +30,13 @@ export const workingGroupsRoutes = new Hono<AppEnv>()
     );
   })
   .post('/', authorize('groups.write'), validate('json', workingGroupInputSchema), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db, clock } = c.get('deps');
     const result = await createWorkingGroup(db, c.req.valid('json'), signedIn(c), clock().toISOString());
     if (!result.ok) return c.json(...groupFailure(result.error));
     return c.json({ id: result.value }, 201);
   })
   .get('/:id', authorize('groups.read'), validate('param', idParamSchema), async (c) => {
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const group = await findWorkingGroup(db, c.req.valid('param').id);
     if (!group) return c.json(errorBody('NotFound', 'No such working group'), 404);
     const tasks = await listTasks(db, { groupId: group.id });
@@ -49,7 +49,7 @@ export const workingGroupsRoutes = new Hono<AppEnv>()
     validate('param', idParamSchema),
     validate('json', workingGroupInputSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db, clock } = c.get('deps');
       const result = await editWorkingGroup(
         db,
         c.req.valid('param').id,
@@ -67,7 +67,7 @@ export const workingGroupsRoutes = new Hono<AppEnv>()
     validate('param', idParamSchema),
     validate('json', taskInputSchema),
     async (c) => {
-      const { db, clock, onOutboxChange } = c.var.deps;
+      const { db, clock, onOutboxChange } = c.get('deps');
       const result = await createTask(
         db,
         c.req.valid('param').id,

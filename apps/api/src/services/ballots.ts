@@ -135,12 +135,13 @@ export async function recordVote(
   actor: Person,
   now: string,
 ): Promise<Result<true, BallotServiceError>> {
-  const ballot = await findBallot(db, ballotId);
-  if (!ballot) return err('NotFound');
-  const decision = decideVote(ballot, vote.stateCode, vote.choice, now);
-  if (!decision.ok) return err(decision.error);
-  await db.transaction().execute((trx) =>
-    applyVote(
+  // Read and written in one transaction: the ballot cannot close between the check and the cast.
+  return db.transaction().execute(async (trx): Promise<Result<true, BallotServiceError>> => {
+    const ballot = await findBallot(trx, ballotId);
+    if (!ballot) return err('NotFound');
+    const decision = decideVote(ballot, vote.stateCode, vote.choice, now);
+    if (!decision.ok) return err(decision.error);
+    await applyVote(
       trx,
       ballot,
       {
@@ -151,9 +152,9 @@ export async function recordVote(
       },
       { personId: actor.id, kind: 'person' },
       now,
-    ),
-  );
-  return ok(true);
+    );
+    return ok(true);
+  });
 }
 
 /** Closes the ballot once, early, with the outcome its rule gives; everyone is told. */

@@ -22,7 +22,6 @@ import {
   castVote,
   closeBallotOnce,
   findBallot,
-  findLiveVote,
   listLiveVotes,
   liveChoices,
   moveBallotClose,
@@ -173,8 +172,7 @@ export async function applyVote(
   actor: BallotActor,
   now: string,
 ): Promise<BallotOutcome | null> {
-  const before = (await findLiveVote(trx, ballot.id, vote.stateCode)) ?? null;
-  await castVote(trx, { ballotId: ballot.id, ...vote }, now);
+  const before = (await castVote(trx, { ballotId: ballot.id, ...vote }, now)) ?? null;
   await recordAudit(trx, {
     at: now,
     actorPersonId: actor.personId,

@@ -167,14 +167,16 @@ export const liveChoices = (
 ) => new Map(votes.filter((v) => v.live).map((v) => [v.stateCode, v.choice] as const));
 
 /** Records a state's vote: the live one is superseded and the new one inserted, in the caller's transaction. */
-export async function castVote(db: Db, v: VoteInput & { ballotId: number }, now: string): Promise<void> {
-  await db
+/** Records a vote, superseding the state's live one in the same breath; returns that earlier vote, as it was. */
+export async function castVote(db: Db, v: VoteInput & { ballotId: number }, now: string) {
+  const superseded = await db
     .updateTable('votes')
     .set({ superseded_at: now })
     .where('ballot_id', '=', v.ballotId)
     .where('state_code', '=', v.stateCode)
     .where('superseded_at', 'is', null)
-    .execute();
+    .returningAll()
+    .executeTakeFirst();
   await db
     .insertInto('votes')
     .values({
@@ -189,6 +191,7 @@ export async function castVote(db: Db, v: VoteInput & { ballotId: number }, now:
       cast_at: now,
     })
     .execute();
+  return superseded && toVote({ ...superseded, superseded_at: null });
 }
 
 /** Closes an open ballot exactly once: false for every closer but the first. */
