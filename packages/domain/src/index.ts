@@ -16,6 +16,7 @@ export * from './reminders/index';
 export * from './result';
 export * from './roles';
 export * from './schemas';
+export * from './sign-offs';
 export * from './states';
 export * from './task-callback-data';
 export * from './tasks';
