@@ -25,9 +25,9 @@ export const signOffRequired = (kind: SignOffKind, settings: SignOffSettings): b
 /**
  * `requested` waits for the chairman; `approved` and `changes-requested` are answers;
  * `superseded` is a request or an approval whose item has changed since (a changed item needs a
- * new approval); `withdrawn` is a request the secretary took back.
+ * new approval).
  */
-export type SignOffState = 'requested' | 'approved' | 'changes-requested' | 'superseded' | 'withdrawn';
+export type SignOffState = 'requested' | 'approved' | 'changes-requested' | 'superseded';
 
 /** An approval is bound to the exact version: its number and the hash of its content. */
 export interface SignOff {
@@ -87,9 +87,10 @@ export type SignOffStanding =
   | { kind: 'stale'; signOff: SignOff };
 
 export function signOffStanding(signOffs: readonly SignOff[], currentHash: string): SignOffStanding {
-  const latest = signOffs
-    .filter((s) => s.state !== 'withdrawn')
-    .reduce<SignOff | null>((last, s) => (last === null || s.id > last.id ? s : last), null);
+  const latest = signOffs.reduce<SignOff | null>(
+    (last, s) => (last === null || s.id > last.id ? s : last),
+    null,
+  );
   if (latest === null) return { kind: 'none' };
   if (latest.contentHash !== currentHash || latest.state === 'superseded')
     return { kind: 'stale', signOff: latest };
