@@ -19,6 +19,7 @@ import { meetingsRoutes } from './routes/meetings';
 import { outboxRoutes } from './routes/outbox';
 import { peopleRoutes } from './routes/people';
 import { programsRoutes } from './routes/programs';
+import { reportsRoutes } from './routes/reports';
 import { sessionRoutes } from './routes/session';
 import { statesRoutes } from './routes/states';
 import { extensionRequestsRoutes, tasksRoutes } from './routes/tasks';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: 
     .route('/api/extension-requests', extensionRequestsRoutes)
     .route('/api/programs', programsRoutes)
     .route('/api/calendar', calendarRoutes)
+    .route('/api/reports', reportsRoutes)
     .route('/telegram/webhook', telegramWebhookRoutes);
 
   api.onError(handleError);

@@ -26,6 +26,9 @@ import {
   getPeople,
   getProgram,
   getPrograms,
+  getReport,
+  getReports,
+  getReportVersions,
   getSession,
   getStates,
   getWorkingGroups,
@@ -58,6 +61,8 @@ const BallotPrint = lazy(() => import('./pages/ballot-print').then((m) => ({ def
 const Programs = lazy(() => import('./pages/programs').then((m) => ({ default: m.Programs })));
 const Program = lazy(() => import('./pages/program').then((m) => ({ default: m.Program })));
 const ProgramPrint = lazy(() => import('./pages/program-print').then((m) => ({ default: m.ProgramPrint })));
+const Reports = lazy(() => import('./pages/reports').then((m) => ({ default: m.Reports })));
+const Report = lazy(() => import('./pages/report').then((m) => ({ default: m.Report })));
 const Activity = lazy(() => import('./pages/activity').then((m) => ({ default: m.Activity })));
 // Asked only now and then: the dialog's code loads when first needed.
 const ConfirmDialog = lazy(() =>
@@ -139,6 +144,9 @@ function Header() {
           </Show>
           <Show when={can('programs.read')}>
             <A href="/programs">{t('nav.programs')}</A>
+          </Show>
+          <Show when={can('reports.read')}>
+            <A href="/reports">{t('nav.reports')}</A>
           </Show>
           <Show when={can('outbox.read')}>
             <A href="/deliveries">{t('nav.deliveries')}</A>
@@ -349,6 +357,15 @@ export function App() {
         path="/programs/:id/print"
         component={ProgramPrint}
         preload={({ params }) => void getProgram(params.id ?? '')}
+      />
+      <Route path="/reports" component={Reports} preload={() => void getReports()} />
+      <Route
+        path="/reports/:year"
+        component={Report}
+        preload={({ params }) => {
+          void getReport(params.year ?? '');
+          void getReportVersions(params.year ?? '');
+        }}
       />
       <Route path="*404" component={NotFound} />
     </Router>

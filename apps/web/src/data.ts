@@ -211,3 +211,37 @@ export const getProgramRelated = query(
   (id: string) => signedInRead(() => unwrap(client.api.programs[':id'].related.$get({ param: { id } }))),
   'program-related',
 );
+
+/** Every year's annual report, latest year first. */
+export const getReports = query(
+  () => signedInRead(async () => (await unwrap(client.api.reports.$get())).reports),
+  'reports',
+);
+export type ReportSummaryView = Loaded<typeof getReports>[number];
+
+/** A year's report with its current version's sections and the sign-offs asked on it. */
+export const getReport = query(
+  (year: string) => signedInRead(() => unwrap(client.api.reports[':year'].$get({ param: { year } }))),
+  'report',
+);
+export type ReportDetail = Loaded<typeof getReport>;
+export type ReportSectionView = NonNullable<ReportDetail['version']>['sections'][number];
+
+export const getReportVersions = query(
+  (year: string) =>
+    signedInRead(
+      async () => (await unwrap(client.api.reports[':year'].versions.$get({ param: { year } }))).versions,
+    ),
+  'report-versions',
+);
+export type ReportVersionView = Loaded<typeof getReportVersions>[number];
+
+/** What changed, section by section, between two versions of a report. */
+export const getReportDiff = query(
+  (year: string, from: string, to: string) =>
+    signedInRead(() =>
+      unwrap(client.api.reports[':year'].diff.$get({ param: { year }, query: { from, to } })),
+    ),
+  'report-diff',
+);
+export type ReportDiffView = Loaded<typeof getReportDiff>;

@@ -28,6 +28,7 @@ export * from './queries/outbox';
 export * from './queries/people';
 export * from './queries/programs';
 export * from './queries/reminders';
+export * from './queries/reports';
 export * from './queries/scheduled-tasks';
 export * from './queries/sessions';
 export * from './queries/states';

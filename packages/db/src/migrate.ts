@@ -13,6 +13,7 @@ import * as decisionsRegister from './migrations/0011-decisions-register';
 import * as draftAttachments from './migrations/0012-draft-attachments';
 import * as programPlanning from './migrations/0014-program-planning';
 import * as meetingRecords from './migrations/0015-meeting-records';
+import * as annualReport from './migrations/0016-annual-report';
 import type { Database } from './schema';
 
 /** Every migration, in order. A static list: no file-system loading, so bundling and tests just work. */
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '0012-draft-attachments': draftAttachments,
   '0014-program-planning': programPlanning,
   '0015-meeting-records': meetingRecords,
+  '0016-annual-report': annualReport,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).at(-1) ?? '';

@@ -459,6 +459,58 @@ export interface DraftAttachmentsTable {
   removed_at: Instant | null;
 }
 
+export interface ReportsTable {
+  id: Generated<number>;
+  year: number;
+  status: string;
+  current_version: number;
+  created_by: number | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** Append-only: each save of the report is a version. */
+export interface ReportVersionsTable {
+  id: Generated<number>;
+  report_id: number;
+  version: number;
+  /** JSON ReportSections: each section's sanitized text and the assembled figures it is linked to. */
+  sections: Json;
+  /** SHA-256 (hex) of the sections' canonical JSON. */
+  content_hash: string;
+  change: string;
+  section_key: string | null;
+  created_by: number | null;
+  created_at: Instant;
+}
+
+/** One request for the chairman's sign-off on one version of an item, and its answer. */
+export interface SignOffsTable {
+  id: Generated<number>;
+  item_kind: string;
+  item_id: number;
+  item_version: number;
+  content_hash: string;
+  requested_by: number | null;
+  requested_at: Instant;
+  state: string;
+  decided_by: number | null;
+  decided_at: Instant | null;
+  comment: string | null;
+  on_behalf_of_deputy: ColumnType<number, number | undefined, number>;
+}
+
+export interface ReportSubmissionsTable {
+  id: Generated<number>;
+  report_id: number;
+  report_version: number;
+  /** "yyyy-MM-dd": the day it was sent to the Secretary General. */
+  submitted_on: string;
+  reference_number: string;
+  recorded_by: number | null;
+  recorded_at: Instant;
+}
+
 export interface Database {
   member_states: MemberStatesTable;
   commission: CommissionTable;
@@ -497,6 +549,10 @@ export interface Database {
   decisions: DecisionsTable;
   government_responses: GovernmentResponsesTable;
   draft_attachments: DraftAttachmentsTable;
+  reports: ReportsTable;
+  report_versions: ReportVersionsTable;
+  sign_offs: SignOffsTable;
+  report_submissions: ReportSubmissionsTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

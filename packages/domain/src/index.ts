@@ -13,6 +13,7 @@ export * from './people';
 export * from './program-schemas';
 export * from './programs';
 export * from './reminders/index';
+export * from './report/index';
 export * from './result';
 export * from './roles';
 export * from './schemas';

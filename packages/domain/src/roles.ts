@@ -38,6 +38,8 @@ export const ACTIONS = [
   'programs.write',
   'decisions.read',
   'decisions.track',
+  'reports.read',
+  'reports.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -71,6 +73,8 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'programs.write': ['secretary'],
   'decisions.read': everyone,
   'decisions.track': ['secretary'],
+  'reports.read': everyone,
+  'reports.write': ['secretary'],
 };
 
 export const can = (roles: readonly Role[], action: Action): boolean =>

@@ -31,6 +31,10 @@ const RECORD_TABLES = [
   'milestones',
   'decisions',
   'government_responses',
+  'reports',
+  'report_versions',
+  'sign_offs',
+  'report_submissions',
 ] as const;
 const snapshot = async () => {
   const parts: string[] = [];
@@ -99,7 +103,7 @@ describe('bad input to every route', () => {
       const [method = 'GET', path = '/'] = key.split(' ');
       await fc.assert(
         fc.asyncProperty(badId, badBody, contentType, query, async (id, body, type, params) => {
-          const url = `${path.replace(':id', encodeURIComponent(id))}?${new URLSearchParams(params)}`;
+          const url = `${path.replace(':id', encodeURIComponent(id)).replace(':year', encodeURIComponent(id))}?${new URLSearchParams(params)}`;
           const res = await t.app.request(url, {
             method,
             headers: { cookie, ...(type ? { 'content-type': type } : {}) },

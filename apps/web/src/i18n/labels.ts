@@ -10,6 +10,8 @@ import type {
   MeetingStatus,
   MessageKind,
   OutboxState,
+  ReportSectionKey,
+  ReportStatus,
   RepresentationKind,
   ResponseStatus,
   Role,
@@ -154,6 +156,9 @@ const AUDIT_ACTION_LABELS = {
   'activity.create': 'auditAction.activity.create',
   'activity.update': 'auditAction.activity.update',
   'activity.delete': 'auditAction.activity.delete',
+  'report.create': 'auditAction.report.create',
+  'report.edit': 'auditAction.report.edit',
+  'report.refresh': 'auditAction.report.refresh',
 } as const satisfies Record<string, MessageKey>;
 
 /** The audit actions this build knows, for the filter. */
@@ -176,6 +181,7 @@ const AUDIT_RECORD_LABELS = {
   ballot: 'auditRecord.ballot',
   program: 'auditRecord.program',
   activity: 'auditRecord.activity',
+  report: 'auditRecord.report',
 } as const satisfies Record<string, MessageKey>;
 
 /** The kinds of record audit events are about, for the filter. */
@@ -293,3 +299,21 @@ export const activityIssueLabel = (code: string): MessageKey | undefined =>
   Object.hasOwn(ACTIVITY_ISSUE_LABELS, code)
     ? ACTIVITY_ISSUE_LABELS[code as ActivityIssue['code']]
     : undefined;
+
+/** The annual report's statuses (the approval flow moves it through them). */
+export const REPORT_STATUS_LABELS = {
+  draft: 'reportStatus.draft',
+  'awaiting-approval': 'reportStatus.awaiting-approval',
+  'changes-requested': 'reportStatus.changes-requested',
+  approved: 'reportStatus.approved',
+  submitted: 'reportStatus.submitted',
+} as const satisfies Record<ReportStatus, MessageKey>;
+
+/** The annual report's sections. */
+export const REPORT_SECTION_LABELS = {
+  meetings: 'reportSection.meetings',
+  decisions: 'reportSection.decisions',
+  programs: 'reportSection.programs',
+  'working-groups': 'reportSection.working-groups',
+  overdue: 'reportSection.overdue',
+} as const satisfies Record<ReportSectionKey, MessageKey>;

@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   'programs.write': ['secretary'],
   'decisions.read': everyone,
   'decisions.track': ['secretary'],
+  'reports.read': everyone,
+  'reports.write': ['secretary'],
 } as const satisfies Record<Action, readonly Role[]>;
 
 /** Whether someone with these roles may do `action`. */

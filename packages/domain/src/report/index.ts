@@ -1,0 +1,3 @@
+export * from './assembly';
+export * from './editing';
+export * from './rich-text';
