@@ -13,4 +13,5 @@ export {
   type TableBlock,
   type TextRun,
 } from './official-document.ts';
+export { renderDocx } from './render-docx.ts';
 export { renderPdf } from './render-pdf.ts';
