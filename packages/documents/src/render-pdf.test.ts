@@ -134,6 +134,27 @@ describe('renderPdf', () => {
     expect(continued).toEqual([]);
   });
 
+  it('keeps each list item whole, with its number, on one page when a list runs over pages', async () => {
+    const items = Array.from({ length: 60 }, (_, index) => [
+      { text: `Item ${index + 1}: ` },
+      { text: 'a measure the commission followed up. '.repeat(index % 6), italic: true },
+      { text: 'end.' },
+    ]);
+    const list: OfficialDocument = {
+      ...englishReport,
+      sections: [{ title: 'Long list', blocks: [{ kind: 'list', ordered: true, items }] }],
+    };
+    const pages = (await readPdf(await renderPdf(list))).map((page) => flat(page.text));
+    expect(pages.length).toBeGreaterThan(2);
+    for (let number = 1; number <= items.length; number++) {
+      const holding = pages.filter((page) => page.includes(`Item ${number}:`));
+      expect(holding, `item ${number}`).toHaveLength(1);
+      expect(holding[0], `item ${number}`).toMatch(
+        new RegExp(`(^| )${number}\\. Item ${number}: [^]*?end\\.`),
+      );
+    }
+  });
+
   it('refuses a table row wider than its header and a link that is not http(s) or mailto', async () => {
     const wide: OfficialDocument = {
       ...englishReport,

@@ -33,7 +33,7 @@ const sizes = {
   footer: 8,
 };
 const cellPadding = 4;
-const listIndent = 18;
+const listIndent = 22;
 
 /** Renders the document as an A4 PDF with DejaVu Serif embedded (regular, bold, italic, bold italic). */
 export async function renderPdf(doc: OfficialDocument): Promise<Buffer> {
@@ -160,17 +160,20 @@ function writeRuns(pdf: Pdf, runs: TextRun[], x: number, y: number, width: numbe
 }
 
 function writeList(pdf: Pdf, block: ListBlock): void {
-  const width = contentWidth(pdf);
+  const width = contentWidth(pdf) - listIndent;
+  const usableHeight = pdf.page.maxY() - margins.top;
   pdf.fontSize(sizes.body);
   block.items.forEach((item, index) => {
-    keepWithNext(pdf, pdf.currentLineHeight(true) * 1.5);
+    // An item moves to the next page whole (measured in bold, the widest face) unless it is longer than a page.
+    const text = item.map((run) => run.text).join('');
+    const height = pdf.font('bold').heightOfString(text || ' ', { width, lineGap: 1.5 });
+    keepWithNext(pdf, Math.min(height, usableHeight));
     const y = pdf.y;
     const marker = block.ordered ? `${index + 1}.` : '•';
-    pdf
-      .font('regular')
-      .fillColor(colors.text)
-      .text(marker, margins.left, y, { width: listIndent - 4, align: 'right', lineBreak: false });
-    writeRuns(pdf, item, margins.left + listIndent, y, width - listIndent);
+    // The marker is right-aligned against the text by measuring it: a narrow text box would wrap "10." in two.
+    pdf.font('regular').fillColor(colors.text);
+    pdf.text(marker, margins.left + listIndent - 5 - pdf.widthOfString(marker), y, { lineBreak: false });
+    writeRuns(pdf, item, margins.left + listIndent, y, width);
     pdf.moveDown(0.15);
   });
   pdf.x = margins.left;
