@@ -96,26 +96,31 @@ function ProgramSummary(props: { detail: ProgramDetail }) {
                   <td class="number">{d.count}</td>
                   <td class="number">{d.progress === null ? t('common.none') : `${d.progress}%`}</td>
                   <td>
-                    <ul class="inline-list">
-                      <For each={related()?.decisions.filter((x) => x.directionIds.includes(d.directionId))}>
-                        {(x) => (
-                          <li>
-                            <A href="/decisions">
-                              {t('program.relatedDecision', { number: x.registerNumber, title: x.title })}
-                            </A>
-                          </li>
-                        )}
-                      </For>
-                      <For each={related()?.tasks.filter((x) => x.directionId === d.directionId)}>
-                        {(x) => (
-                          <li>
-                            <A href={`/working-groups/${x.groupId}`}>
-                              {t('program.relatedTask', { title: x.title, date: x.dueDate })}
-                            </A>
-                          </li>
-                        )}
-                      </For>
-                    </ul>
+                    {/* Filled in when they arrive: the timeline does not wait for them. */}
+                    <Suspense>
+                      <ul class="inline-list">
+                        <For
+                          each={related()?.decisions.filter((x) => x.directionIds.includes(d.directionId))}
+                        >
+                          {(x) => (
+                            <li>
+                              <A href="/decisions">
+                                {t('program.relatedDecision', { number: x.registerNumber, title: x.title })}
+                              </A>
+                            </li>
+                          )}
+                        </For>
+                        <For each={related()?.tasks.filter((x) => x.directionId === d.directionId)}>
+                          {(x) => (
+                            <li>
+                              <A href={`/working-groups/${x.groupId}`}>
+                                {t('program.relatedTask', { title: x.title, date: x.dueDate })}
+                              </A>
+                            </li>
+                          )}
+                        </For>
+                      </ul>
+                    </Suspense>
                   </td>
                 </tr>
               )}
