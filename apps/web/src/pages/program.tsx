@@ -31,10 +31,17 @@ const todayDate = () => new Date().toISOString().slice(0, 10);
 /** A list names at most this many activities; the timeline's filters show the rest. */
 const LISTED_ACTIVITIES = 50;
 
+/** A program's activities by id, built once for all of the page's lists. */
+type ActivitiesById = ReadonlyMap<number, ActivityView>;
+
 /** Links to activities by id, by their titles; a long list is cut, with the count of the rest. */
-function ActivityLinks(props: { ids: readonly number[]; detail: ProgramDetail; empty: string }) {
+function ActivityLinks(props: {
+  ids: readonly number[];
+  programId: number;
+  activities: ActivitiesById;
+  empty: string;
+}) {
   const { t } = useI18n();
-  const byId = createMemo(() => new Map(props.detail.activities.map((a) => [a.id, a])));
   return (
     <Show when={props.ids.length > 0} fallback={<p class="muted">{props.empty}</p>}>
       <Show when={props.ids.length > LISTED_ACTIVITIES}>
@@ -46,11 +53,11 @@ function ActivityLinks(props: { ids: readonly number[]; detail: ProgramDetail; e
         <For each={props.ids.slice(0, LISTED_ACTIVITIES)}>
           {(id) => (
             <li>
-              <A href={`/programs/${props.detail.program.id}/activities/${id}`}>
-                {byId().get(id)?.title ?? `#${id}`}
+              <A href={`/programs/${props.programId}/activities/${id}`}>
+                {props.activities.get(id)?.title ?? `#${id}`}
               </A>{' '}
               <span class="muted small">
-                {byId().get(id)?.start} – {byId().get(id)?.end}
+                {props.activities.get(id)?.start} – {props.activities.get(id)?.end}
               </span>
             </li>
           )}
@@ -64,6 +71,7 @@ function ActivityLinks(props: { ids: readonly number[]; detail: ProgramDetail; e
 function ProgramSummary(props: { detail: ProgramDetail }) {
   const { t, language } = useI18n();
   const related = createAsync(() => getProgramRelated(String(props.detail.program.id)));
+  const activities = createMemo((): ActivitiesById => new Map(props.detail.activities.map((a) => [a.id, a])));
   const directionTitle = (id: number) => {
     const d = props.detail.program.directions.find((x) => x.id === id);
     return d ? (language() === 'ru' ? d.titleRu : d.titleEn) : `#${id}`;
@@ -133,7 +141,8 @@ function ProgramSummary(props: { detail: ProgramDetail }) {
           <h3>{t('program.overdue')}</h3>
           <ActivityLinks
             ids={props.detail.summary.overdue}
-            detail={props.detail}
+            programId={props.detail.program.id}
+            activities={activities()}
             empty={t('program.noneOverdue')}
           />
         </div>
@@ -141,18 +150,19 @@ function ProgramSummary(props: { detail: ProgramDetail }) {
           <h3>{t('program.atRisk')}</h3>
           <ActivityLinks
             ids={props.detail.summary.atRisk}
-            detail={props.detail}
+            programId={props.detail.program.id}
+            activities={activities()}
             empty={t('program.noneAtRisk')}
           />
         </div>
       </div>
-      <StatePart detail={props.detail} />
+      <StatePart detail={props.detail} activities={activities()} />
     </section>
   );
 }
 
 /** One state's part: what it leads, what it takes part in, what of that is overdue. */
-function StatePart(props: { detail: ProgramDetail }) {
+function StatePart(props: { detail: ProgramDetail; activities: ActivitiesById }) {
   const { t, language } = useI18n();
   const states = createAsync(() => getStates());
   const [state, setState] = createSignal<MemberStateCode | ''>('');
@@ -182,15 +192,30 @@ function StatePart(props: { detail: ProgramDetail }) {
             <div class="columns">
               <div>
                 <h4>{t('program.leads')}</h4>
-                <ActivityLinks ids={ids(p().leads)} detail={props.detail} empty={t('program.nothing')} />
+                <ActivityLinks
+                  ids={ids(p().leads)}
+                  programId={props.detail.program.id}
+                  activities={props.activities}
+                  empty={t('program.nothing')}
+                />
               </div>
               <div>
                 <h4>{t('program.takesPart')}</h4>
-                <ActivityLinks ids={ids(p().takesPart)} detail={props.detail} empty={t('program.nothing')} />
+                <ActivityLinks
+                  ids={ids(p().takesPart)}
+                  programId={props.detail.program.id}
+                  activities={props.activities}
+                  empty={t('program.nothing')}
+                />
               </div>
               <div>
                 <h4>{t('program.stateOverdue')}</h4>
-                <ActivityLinks ids={ids(p().overdue)} detail={props.detail} empty={t('program.nothing')} />
+                <ActivityLinks
+                  ids={ids(p().overdue)}
+                  programId={props.detail.program.id}
+                  activities={props.activities}
+                  empty={t('program.nothing')}
+                />
               </div>
             </div>
           )}
