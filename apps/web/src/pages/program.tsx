@@ -1,8 +1,7 @@
 import type { ActivityStatus, MemberStateCode } from '@accord/domain';
 import { A, createAsync, revalidate, useNavigate, useParams, useSearchParams } from '@solidjs/router';
-import { createMemo, createSignal, createUniqueId, For, Show, Suspense } from 'solid-js';
+import { createMemo, createSignal, createUniqueId, For, lazy, Show, Suspense } from 'solid-js';
 import { client, isApiError, unwrap } from '../api';
-import { ActivityForm, ActivityWarnings } from '../components/activity-form';
 import { usePageTitle } from '../components/page-title';
 import { Timeline } from '../components/timeline';
 import {
@@ -27,6 +26,14 @@ const isStatus = (value: unknown): value is ActivityStatus =>
   ACTIVITY_STATUSES.includes(value as ActivityStatus);
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
 const todayDate = () => new Date().toISOString().slice(0, 10);
+
+// The new-activity form opens on demand: its code (and its fields') loads then, not with the page.
+const ActivityForm = lazy(() =>
+  import('../components/activity-form').then((m) => ({ default: m.ActivityForm })),
+);
+const ActivityWarnings = lazy(() =>
+  import('../components/activity-form').then((m) => ({ default: m.ActivityWarnings })),
+);
 
 /** A list names at most this many activities; the timeline's filters show the rest. */
 const LISTED_ACTIVITIES = 50;
@@ -404,33 +411,35 @@ function NewActivity(props: { detail: ProgramDetail }) {
   return (
     <section class="panel" aria-labelledby="new-activity">
       <h2 id="new-activity">{t('activity.new')}</h2>
-      <Show when={saved()}>
-        {(s) => (
-          <>
-            <p class="notice notice-success" role="status">
-              {t('activity.created')} {s().title}
-            </p>
-            <ActivityWarnings warnings={s().warnings} activities={props.detail.activities} />
-          </>
-        )}
-      </Show>
-      <Show
-        when={open()}
-        fallback={
-          <button type="button" class="button-primary" onClick={() => setOpen(true)}>
-            {t('activity.new')}
-          </button>
-        }
-      >
-        <ActivityForm
-          program={props.detail}
-          onSaved={(activity, warnings) => {
-            setSaved({ title: activity.title, warnings });
-            setOpen(false);
-            void revalidate(getProgram.key);
-          }}
-        />
-      </Show>
+      <Suspense fallback={<p class="loading">{t('app.loading')}</p>}>
+        <Show when={saved()}>
+          {(s) => (
+            <>
+              <p class="notice notice-success" role="status">
+                {t('activity.created')} {s().title}
+              </p>
+              <ActivityWarnings warnings={s().warnings} activities={props.detail.activities} />
+            </>
+          )}
+        </Show>
+        <Show
+          when={open()}
+          fallback={
+            <button type="button" class="button-primary" onClick={() => setOpen(true)}>
+              {t('activity.new')}
+            </button>
+          }
+        >
+          <ActivityForm
+            program={props.detail}
+            onSaved={(activity, warnings) => {
+              setSaved({ title: activity.title, warnings });
+              setOpen(false);
+              void revalidate(getProgram.key);
+            }}
+          />
+        </Show>
+      </Suspense>
     </section>
   );
 }
