@@ -3,9 +3,11 @@ import {
   A,
   Navigate,
   Route,
+  type RoutePreloadFuncArgs,
   Router,
   type RouteSectionProps,
   revalidate,
+  useCurrentMatches,
   useLocation,
   useNavigate,
 } from '@solidjs/router';
@@ -273,10 +275,20 @@ function Frame(props: RouteSectionProps) {
   );
 }
 
+/**
+ * Asks for the session and the first page's data before anything else, the page's code included:
+ * the data keeps the server busiest, and the session (quickly answered) is then not behind it. The
+ * layout and the page ask again when they are made and get the same requests from the query cache.
+ */
+function preloadFirstPage(args: RoutePreloadFuncArgs) {
+  void getSession();
+  for (const { route, params } of useCurrentMatches()()) route.preload?.({ ...args, params });
+}
+
 /** The dashboard's routes; each page's data starts loading as soon as its link is followed (or hovered). */
 export function App() {
   return (
-    <Router root={Layout}>
+    <Router root={Layout} rootPreload={preloadFirstPage}>
       <Route path="/" component={() => <Navigate href="/meetings" />} />
       <Route path="/sign-in" component={SignIn} />
       <Route path="/login" component={Login} />

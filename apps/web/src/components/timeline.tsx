@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import {
   addDays,
   barGeometry,
@@ -48,7 +48,13 @@ export function Timeline<A extends TimelineActivity>(props: TimelineProps<A>) {
   const [scrollTop, setScrollTop] = createSignal(0);
   const [viewportHeight, setViewportHeight] = createSignal(480);
   onMount(() => {
-    if (viewport) setViewportHeight(viewport.clientHeight);
+    const measured = viewport;
+    if (!measured) return;
+    // Measured once the browser has laid the page out (reading it now would force a layout of the
+    // half-built page), and again whenever it changes size.
+    const observer = new ResizeObserver(() => setViewportHeight(measured.clientHeight));
+    observer.observe(measured);
+    onCleanup(() => observer.disconnect());
   });
   const width = () => barGeometry(props.periodStart, props.periodEnd, props.periodStart, props.zoom).width;
   const range = createMemo(() => visibleRange(scrollTop(), viewportHeight(), props.rows.length));

@@ -1,8 +1,7 @@
 import type { ActivityStatus, MemberStateCode } from '@accord/domain';
 import { A, createAsync, revalidate, useNavigate, useParams, useSearchParams } from '@solidjs/router';
-import { createMemo, createSignal, createUniqueId, For, Show, Suspense } from 'solid-js';
+import { createMemo, createSignal, createUniqueId, For, lazy, Show, Suspense } from 'solid-js';
 import { client, isApiError, unwrap } from '../api';
-import { ActivityForm, ActivityWarnings } from '../components/activity-form';
 import { usePageTitle } from '../components/page-title';
 import { Timeline } from '../components/timeline';
 import {
@@ -28,13 +27,28 @@ const isStatus = (value: unknown): value is ActivityStatus =>
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
 const todayDate = () => new Date().toISOString().slice(0, 10);
 
+// The new-activity form opens on demand: its code (and its fields') loads then, not with the page.
+const ActivityForm = lazy(() =>
+  import('../components/activity-form').then((m) => ({ default: m.ActivityForm })),
+);
+const ActivityWarnings = lazy(() =>
+  import('../components/activity-form').then((m) => ({ default: m.ActivityWarnings })),
+);
+
 /** A list names at most this many activities; the timeline's filters show the rest. */
 const LISTED_ACTIVITIES = 50;
 
+/** A program's activities by id, built once for all of the page's lists. */
+type ActivitiesById = ReadonlyMap<number, ActivityView>;
+
 /** Links to activities by id, by their titles; a long list is cut, with the count of the rest. */
-function ActivityLinks(props: { ids: readonly number[]; detail: ProgramDetail; empty: string }) {
+function ActivityLinks(props: {
+  ids: readonly number[];
+  programId: number;
+  activities: ActivitiesById;
+  empty: string;
+}) {
   const { t } = useI18n();
-  const byId = createMemo(() => new Map(props.detail.activities.map((a) => [a.id, a])));
   return (
     <Show when={props.ids.length > 0} fallback={<p class="muted">{props.empty}</p>}>
       <Show when={props.ids.length > LISTED_ACTIVITIES}>
@@ -46,11 +60,11 @@ function ActivityLinks(props: { ids: readonly number[]; detail: ProgramDetail; e
         <For each={props.ids.slice(0, LISTED_ACTIVITIES)}>
           {(id) => (
             <li>
-              <A href={`/programs/${props.detail.program.id}/activities/${id}`}>
-                {byId().get(id)?.title ?? `#${id}`}
+              <A href={`/programs/${props.programId}/activities/${id}`}>
+                {props.activities.get(id)?.title ?? `#${id}`}
               </A>{' '}
               <span class="muted small">
-                {byId().get(id)?.start} – {byId().get(id)?.end}
+                {props.activities.get(id)?.start} – {props.activities.get(id)?.end}
               </span>
             </li>
           )}
@@ -64,6 +78,7 @@ function ActivityLinks(props: { ids: readonly number[]; detail: ProgramDetail; e
 function ProgramSummary(props: { detail: ProgramDetail }) {
   const { t, language } = useI18n();
   const related = createAsync(() => getProgramRelated(String(props.detail.program.id)));
+  const activities = createMemo((): ActivitiesById => new Map(props.detail.activities.map((a) => [a.id, a])));
   const directionTitle = (id: number) => {
     const d = props.detail.program.directions.find((x) => x.id === id);
     return d ? (language() === 'ru' ? d.titleRu : d.titleEn) : `#${id}`;
@@ -96,26 +111,31 @@ function ProgramSummary(props: { detail: ProgramDetail }) {
                   <td class="number">{d.count}</td>
                   <td class="number">{d.progress === null ? t('common.none') : `${d.progress}%`}</td>
                   <td>
-                    <ul class="inline-list">
-                      <For each={related()?.decisions.filter((x) => x.directionIds.includes(d.directionId))}>
-                        {(x) => (
-                          <li>
-                            <A href="/decisions">
-                              {t('program.relatedDecision', { number: x.registerNumber, title: x.title })}
-                            </A>
-                          </li>
-                        )}
-                      </For>
-                      <For each={related()?.tasks.filter((x) => x.directionId === d.directionId)}>
-                        {(x) => (
-                          <li>
-                            <A href={`/working-groups/${x.groupId}`}>
-                              {t('program.relatedTask', { title: x.title, date: x.dueDate })}
-                            </A>
-                          </li>
-                        )}
-                      </For>
-                    </ul>
+                    {/* Filled in when they arrive: the timeline does not wait for them. */}
+                    <Suspense>
+                      <ul class="inline-list">
+                        <For
+                          each={related()?.decisions.filter((x) => x.directionIds.includes(d.directionId))}
+                        >
+                          {(x) => (
+                            <li>
+                              <A href="/decisions">
+                                {t('program.relatedDecision', { number: x.registerNumber, title: x.title })}
+                              </A>
+                            </li>
+                          )}
+                        </For>
+                        <For each={related()?.tasks.filter((x) => x.directionId === d.directionId)}>
+                          {(x) => (
+                            <li>
+                              <A href={`/working-groups/${x.groupId}`}>
+                                {t('program.relatedTask', { title: x.title, date: x.dueDate })}
+                              </A>
+                            </li>
+                          )}
+                        </For>
+                      </ul>
+                    </Suspense>
                   </td>
                 </tr>
               )}
@@ -128,7 +148,8 @@ function ProgramSummary(props: { detail: ProgramDetail }) {
           <h3>{t('program.overdue')}</h3>
           <ActivityLinks
             ids={props.detail.summary.overdue}
-            detail={props.detail}
+            programId={props.detail.program.id}
+            activities={activities()}
             empty={t('program.noneOverdue')}
           />
         </div>
@@ -136,18 +157,19 @@ function ProgramSummary(props: { detail: ProgramDetail }) {
           <h3>{t('program.atRisk')}</h3>
           <ActivityLinks
             ids={props.detail.summary.atRisk}
-            detail={props.detail}
+            programId={props.detail.program.id}
+            activities={activities()}
             empty={t('program.noneAtRisk')}
           />
         </div>
       </div>
-      <StatePart detail={props.detail} />
+      <StatePart detail={props.detail} activities={activities()} />
     </section>
   );
 }
 
 /** One state's part: what it leads, what it takes part in, what of that is overdue. */
-function StatePart(props: { detail: ProgramDetail }) {
+function StatePart(props: { detail: ProgramDetail; activities: ActivitiesById }) {
   const { t, language } = useI18n();
   const states = createAsync(() => getStates());
   const [state, setState] = createSignal<MemberStateCode | ''>('');
@@ -177,15 +199,30 @@ function StatePart(props: { detail: ProgramDetail }) {
             <div class="columns">
               <div>
                 <h4>{t('program.leads')}</h4>
-                <ActivityLinks ids={ids(p().leads)} detail={props.detail} empty={t('program.nothing')} />
+                <ActivityLinks
+                  ids={ids(p().leads)}
+                  programId={props.detail.program.id}
+                  activities={props.activities}
+                  empty={t('program.nothing')}
+                />
               </div>
               <div>
                 <h4>{t('program.takesPart')}</h4>
-                <ActivityLinks ids={ids(p().takesPart)} detail={props.detail} empty={t('program.nothing')} />
+                <ActivityLinks
+                  ids={ids(p().takesPart)}
+                  programId={props.detail.program.id}
+                  activities={props.activities}
+                  empty={t('program.nothing')}
+                />
               </div>
               <div>
                 <h4>{t('program.stateOverdue')}</h4>
-                <ActivityLinks ids={ids(p().overdue)} detail={props.detail} empty={t('program.nothing')} />
+                <ActivityLinks
+                  ids={ids(p().overdue)}
+                  programId={props.detail.program.id}
+                  activities={props.activities}
+                  empty={t('program.nothing')}
+                />
               </div>
             </div>
           )}
@@ -374,33 +411,35 @@ function NewActivity(props: { detail: ProgramDetail }) {
   return (
     <section class="panel" aria-labelledby="new-activity">
       <h2 id="new-activity">{t('activity.new')}</h2>
-      <Show when={saved()}>
-        {(s) => (
-          <>
-            <p class="notice notice-success" role="status">
-              {t('activity.created')} {s().title}
-            </p>
-            <ActivityWarnings warnings={s().warnings} activities={props.detail.activities} />
-          </>
-        )}
-      </Show>
-      <Show
-        when={open()}
-        fallback={
-          <button type="button" class="button-primary" onClick={() => setOpen(true)}>
-            {t('activity.new')}
-          </button>
-        }
-      >
-        <ActivityForm
-          program={props.detail}
-          onSaved={(activity, warnings) => {
-            setSaved({ title: activity.title, warnings });
-            setOpen(false);
-            void revalidate(getProgram.key);
-          }}
-        />
-      </Show>
+      <Suspense fallback={<p class="loading">{t('app.loading')}</p>}>
+        <Show when={saved()}>
+          {(s) => (
+            <>
+              <p class="notice notice-success" role="status">
+                {t('activity.created')} {s().title}
+              </p>
+              <ActivityWarnings warnings={s().warnings} activities={props.detail.activities} />
+            </>
+          )}
+        </Show>
+        <Show
+          when={open()}
+          fallback={
+            <button type="button" class="button-primary" onClick={() => setOpen(true)}>
+              {t('activity.new')}
+            </button>
+          }
+        >
+          <ActivityForm
+            program={props.detail}
+            onSaved={(activity, warnings) => {
+              setSaved({ title: activity.title, warnings });
+              setOpen(false);
+              void revalidate(getProgram.key);
+            }}
+          />
+        </Show>
+      </Suspense>
     </section>
   );
 }
