@@ -21,6 +21,11 @@ describe('openDatabase keeps prepared statements', () => {
       const read = () => sql<{ a: number }>`select * from t`.execute(db);
       expect((await read()).rows).toEqual([{ a: 1 }]);
       for (let i = 0; i < 600; i++) await sql.raw(`select ${i} as n`).execute(db);
+      const long = Array.from({ length: 2_000 }, (_, i) => i + 1_000);
+      expect(
+        (await sql<{ n: number }>`select count(*) as n from t where a not in (${sql.join(long)})`.execute(db))
+          .rows,
+      ).toEqual([{ n: 1 }]);
       await sql`alter table t add column b text default 'x'`.execute(db);
       expect((await read()).rows).toEqual([{ a: 1, b: 'x' }]);
     } finally {

@@ -42,6 +42,8 @@ class AccordSqliteDialect extends SqliteDialect {
 
 /** Enough for every statement the code writes; queries with a varying `in (…)` list come and go. */
 const STATEMENT_CACHE_SIZE = 500;
+/** Longer SQL is a batch insert or a long `in (…)` list: rarely the same twice, and large to keep. */
+const STATEMENT_CACHE_MAX_SQL = 4_000;
 
 /**
  * Kysely's driver prepares every query afresh, and preparing costs more than running a short
@@ -52,6 +54,7 @@ function cachingStatements(sqlite: SQLite.Database) {
   const cache = new Map<string, SqliteStatement>();
   return {
     prepare(sql: string): SqliteStatement {
+      if (sql.length > STATEMENT_CACHE_MAX_SQL) return sqlite.prepare(sql);
       let statement = cache.get(sql);
       if (statement) {
         cache.delete(sql);
