@@ -8,11 +8,13 @@ import {
   findDeliveryPreferences,
   findMeetingAudience,
   findMeetingById,
+  findReportByYear,
   getCommissionOrThrow,
   type Kysely,
   listBallots,
   listMemberStates,
   listPeople,
+  listReportSubmissions,
   listRepresentations,
   listResponseHistory,
   listRsvps,
@@ -202,8 +204,10 @@ async function planCommissionYear(db: Db, year: number): Promise<ReminderPlan[]>
 async function planAnnualReport(db: Db, year: number): Promise<ReminderPlan[]> {
   const { report_due_month_day } = await getCommissionOrThrow(db);
   const { secretaries, chairman } = await staff(db);
-  // Until the report workflow records a submission, the report is due.
-  return reportDueReminders(year, `${year}-${report_due_month_day}`, false, secretaries, chairman);
+  // Due until its submission to the Secretary General is recorded; re-planned with everything else.
+  const report = await findReportByYear(db, year);
+  const submitted = report !== undefined && (await listReportSubmissions(db, report.id)).length > 0;
+  return reportDueReminders(year, `${year}-${report_due_month_day}`, submitted, secretaries, chairman);
 }
 
 async function planWeeklyDigest(db: Db, secretaryId: number, now: string): Promise<ReminderPlan[]> {

@@ -1,4 +1,4 @@
-import { scheduleTask } from '@accord/db';
+import { insertReport, insertReportSubmission, scheduleTask } from '@accord/db';
 import { planRemindersTask } from '@accord/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger';
@@ -284,5 +284,29 @@ describe('ballot reminders', () => {
     expect(toSecretary.text).not.toContain('Казахстан');
     expect(toSecretary.text).toContain('Таджикистан');
     expect(digestsTo(kz.telegramId)).toEqual([]);
+  });
+});
+
+describe('the annual report’s due date', () => {
+  it('reminds the secretaries until the report’s submission is recorded, then no more', async () => {
+    setNow('2099-03-01T06:00:00.000Z');
+    h = await startBotHarness({ clock });
+    const now = clock().toISOString();
+    const annual = async () =>
+      (await reminderRows()).filter((r) => r.subject_type === 'annual-report' && r.state === 'pending');
+    await planReminders(h.db, 'annual-report', 2099, now);
+    expect((await annual()).map((r) => r.rule)).toContain('report-due-30d');
+
+    const secretary = await h.person('secretary');
+    const reportId = await insertReport(h.db, 2099, [], secretary.id, now);
+    if (reportId === null) throw new Error('the report exists already');
+    await insertReportSubmission(
+      h.db,
+      { reportId, reportVersion: 1, submittedOn: '2099-02-28', referenceNumber: 'No. 17/2099' },
+      secretary.id,
+      now,
+    );
+    await planReminders(h.db, 'annual-report', 2099, now);
+    expect(await annual()).toEqual([]);
   });
 });

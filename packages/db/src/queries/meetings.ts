@@ -6,6 +6,7 @@ import {
   type MeetingStatus,
   meetingInvitees,
   type RsvpAnswer,
+  SITTING_KINDS,
 } from '@accord/domain';
 import type { Kysely } from 'kysely';
 import type { Database, MeetingRow } from '../schema';
@@ -205,7 +206,10 @@ export async function findMeetingByIdOrThrow(db: Db, id: number): Promise<Meetin
   return meeting;
 }
 
-/** Meetings held or scheduled in a calendar year (UTC), against the statute's minimum. */
+/**
+ * The commission's sittings (regular and extraordinary: the kinds the statute counts, as the
+ * annual report does) held or scheduled in a calendar year (UTC), against the statute's minimum.
+ */
 export async function meetingRhythm(db: Db, year: number) {
   const { min_meetings_per_year } = await db
     .selectFrom('commission')
@@ -216,6 +220,7 @@ export async function meetingRhythm(db: Db, year: number) {
     .selectFrom('meetings')
     .select('id')
     .where('status', '!=', 'cancelled')
+    .where('kind', 'in', [...SITTING_KINDS])
     .where('starts_at', '>=', `${year}-01-01T00:00:00.000Z`)
     .where('starts_at', '<', `${year + 1}-01-01T00:00:00.000Z`)
     .execute();
