@@ -38,6 +38,7 @@ export const ACTIONS = [
   'programs.write',
   'decisions.read',
   'decisions.track',
+  'demo.fill',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -71,6 +72,8 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'programs.write': ['secretary'],
   'decisions.read': everyone,
   'decisions.track': ['secretary'],
+  // Sandbox mode only: fills an empty commission with a plausible year to try Accord on.
+  'demo.fill': staff,
 };
 
 export const can = (roles: readonly Role[], action: Action): boolean =>
