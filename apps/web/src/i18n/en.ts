@@ -749,6 +749,7 @@ export const en = {
   'program.listCut': 'The first {shown} of {count}:',
   'program.nothing': 'None.',
   'program.timeline': 'Timeline',
+  'program.timelineBars': 'Activities on the timeline',
   'program.all': 'All',
   'program.filterDirection': 'Direction',
   'program.filterState': 'State',

@@ -751,6 +751,7 @@ export const ru: Dictionary = {
   'program.listCut': 'Первые {shown} из {count}:',
   'program.nothing': 'Нет.',
   'program.timeline': 'График',
+  'program.timelineBars': 'Мероприятия на графике',
   'program.all': 'Все',
   'program.filterDirection': 'Направление',
   'program.filterState': 'Государство',
