@@ -520,6 +520,7 @@ export const en = {
   'error.CorrectionNeedsNote': 'A correction needs a note saying what was wrong.',
   'error.DateBeforeAdoption': 'The date is before the decision was adopted.',
   'error.DateInFuture': 'The date is in the future.',
+  'auditAction.demo.fill': 'Demo year filled',
   'auditAction.decision.register': 'Entered in the register',
   'auditAction.decision.response': 'Government response recorded',
   'auditRecord.decision': 'Register entry',

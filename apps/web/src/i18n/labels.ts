@@ -154,6 +154,7 @@ const AUDIT_ACTION_LABELS = {
   'activity.create': 'auditAction.activity.create',
   'activity.update': 'auditAction.activity.update',
   'activity.delete': 'auditAction.activity.delete',
+  'demo.fill': 'auditAction.demo.fill',
 } as const satisfies Record<string, MessageKey>;
 
 /** The audit actions this build knows, for the filter. */

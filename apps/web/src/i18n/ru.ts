@@ -522,6 +522,7 @@ export const ru: Dictionary = {
   'error.CorrectionNeedsNote': 'Для исправления нужно примечание: что было неверно.',
   'error.DateBeforeAdoption': 'Дата раньше даты принятия документа.',
   'error.DateInFuture': 'Дата ещё не наступила.',
+  'auditAction.demo.fill': 'Заполнен демонстрационный год',
   'auditAction.decision.register': 'Внесено в реестр',
   'auditAction.decision.response': 'Внесён ответ правительства',
   'auditRecord.decision': 'Запись реестра',
