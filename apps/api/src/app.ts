@@ -12,6 +12,7 @@ import { ballotsRoutes, draftBallotsRoutes } from './routes/ballots';
 import { calendarRoutes } from './routes/calendar';
 import { commissionRoutes } from './routes/commission';
 import { decisionsRoutes } from './routes/decisions';
+import { demoRoutes } from './routes/demo';
 import { draftAttachmentsRoutes } from './routes/draft-attachments';
 import { draftsRoutes } from './routes/drafts';
 import { healthRoutes } from './routes/health';
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: 
     .route('/api/programs', programsRoutes)
     .route('/api/calendar', calendarRoutes)
     .route('/api/reports', reportsRoutes)
+    .route('/api/demo', demoRoutes)
     .route('/telegram/webhook', telegramWebhookRoutes);
 
   api.onError(handleError);

@@ -11,7 +11,7 @@ import {
   useLocation,
   useNavigate,
 } from '@solidjs/router';
-import { children, createEffect, createSignal, ErrorBoundary, For, lazy, Show, Suspense } from 'solid-js';
+import { children, createEffect, createSignal, ErrorBoundary, For, lazy, on, Show, Suspense } from 'solid-js';
 import { client, unwrap } from './api';
 import { ErrorNotice } from './components/error-notice';
 import {
@@ -256,6 +256,16 @@ function Frame(props: RouteSectionProps) {
   const location = useLocation();
   // A printable page is the page alone: no header, no navigation.
   const printable = () => location.pathname.endsWith('/print');
+  let main: HTMLElement | undefined;
+  // Following a link moves the focus to the new page, as a full page load would: a screen reader
+  // reads it from the top and the next Tab goes into it, not back through the navigation.
+  createEffect(
+    on(
+      () => location.pathname,
+      () => main?.focus({ preventScroll: true }),
+      { defer: true },
+    ),
+  );
   return (
     <>
       <a class="skip-link" href="#main">
@@ -264,7 +274,7 @@ function Frame(props: RouteSectionProps) {
       <Show when={!printable()}>
         <Header />
       </Show>
-      <main id="main" tabindex="-1">
+      <main id="main" tabindex="-1" ref={main}>
         <ErrorBoundary fallback={(error, reset) => <ErrorNotice error={error} reset={reset} />}>
           <Suspense fallback={<p class="loading">{t('app.loading')}</p>}>
             <Gate {...props} />

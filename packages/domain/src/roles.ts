@@ -40,6 +40,7 @@ export const ACTIONS = [
   'decisions.track',
   'reports.read',
   'reports.write',
+  'demo.fill',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -75,6 +76,8 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'decisions.track': ['secretary'],
   'reports.read': everyone,
   'reports.write': ['secretary'],
+  // Sandbox mode only: fills an empty commission with a plausible year to try Accord on.
+  'demo.fill': staff,
 };
 
 export const can = (roles: readonly Role[], action: Action): boolean =>

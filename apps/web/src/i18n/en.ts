@@ -458,6 +458,16 @@ export const en = {
   'groups.refuseNote': 'A note for the member (optional):',
   'groups.granted': 'Granted: the deadline has moved and the member is told.',
   'groups.refused': 'Refused: the member is told.',
+  'demo.title': 'A demo year',
+  'demo.explain':
+    'Sandbox mode: fill this empty commission with a plausible year — meetings held and coming, drafts with ballots in every state, the register, a program and working groups — to try Accord on. The same as npm run demo.',
+  'demo.fill': 'Fill a demo year',
+  'demo.filling': 'Filling…',
+  'demo.filled':
+    'The demo year is in: {meetings} meetings, {ballots} ballots, {activities} activities, {groups} working groups.',
+  'error.DemoPresent': 'The demo year is already there: nothing was changed.',
+  'error.CommissionInUse':
+    'The commission already has meetings, working groups or program activities: the demo year goes only into an empty one.',
   'rhythm.label': 'Meetings in {year}: {count} held or scheduled of the statute’s minimum of {minimum}.',
   'nav.register': 'Register',
   'register.title': 'Decisions register',
@@ -510,6 +520,7 @@ export const en = {
   'error.CorrectionNeedsNote': 'A correction needs a note saying what was wrong.',
   'error.DateBeforeAdoption': 'The date is before the decision was adopted.',
   'error.DateInFuture': 'The date is in the future.',
+  'auditAction.demo.fill': 'Demo year filled',
   'auditAction.decision.register': 'Entered in the register',
   'auditAction.decision.response': 'Government response recorded',
   'auditRecord.decision': 'Register entry',
@@ -739,6 +750,7 @@ export const en = {
   'program.listCut': 'The first {shown} of {count}:',
   'program.nothing': 'None.',
   'program.timeline': 'Timeline',
+  'program.timelineBars': 'Activities on the timeline',
   'program.all': 'All',
   'program.filterDirection': 'Direction',
   'program.filterState': 'State',

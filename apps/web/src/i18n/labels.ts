@@ -159,6 +159,7 @@ const AUDIT_ACTION_LABELS = {
   'report.create': 'auditAction.report.create',
   'report.edit': 'auditAction.report.edit',
   'report.refresh': 'auditAction.report.refresh',
+  'demo.fill': 'auditAction.demo.fill',
 } as const satisfies Record<string, MessageKey>;
 
 /** The audit actions this build knows, for the filter. */

@@ -459,6 +459,16 @@ export const ru: Dictionary = {
   'groups.refuseNote': 'Пояснение для участника (необязательно):',
   'groups.granted': 'Продлено: срок перенесён, участнику сообщено.',
   'groups.refused': 'Отказано: участнику сообщено.',
+  'demo.title': 'Демонстрационный год',
+  'demo.explain':
+    'Режим песочницы: заполнить пустую комиссию правдоподобным годом работы — прошедшие и предстоящие заседания, проекты с голосованиями во всех состояниях, реестр, программа и рабочие группы, — чтобы попробовать Accord. То же делает npm run demo.',
+  'demo.fill': 'Заполнить демонстрационный год',
+  'demo.filling': 'Заполняем…',
+  'demo.filled':
+    'Демонстрационный год готов: заседаний — {meetings}, голосований — {ballots}, мероприятий — {activities}, рабочих групп — {groups}.',
+  'error.DemoPresent': 'Демонстрационный год уже есть: ничего не изменено.',
+  'error.CommissionInUse':
+    'В комиссии уже есть заседания, рабочие группы или мероприятия программы: демонстрационный год добавляется только в пустую.',
   'rhythm.label':
     'Заседаний в {year} году: проведено или назначено {count} при минимуме по положению {minimum}.',
   'nav.register': 'Реестр',
@@ -512,6 +522,7 @@ export const ru: Dictionary = {
   'error.CorrectionNeedsNote': 'Для исправления нужно примечание: что было неверно.',
   'error.DateBeforeAdoption': 'Дата раньше даты принятия документа.',
   'error.DateInFuture': 'Дата ещё не наступила.',
+  'auditAction.demo.fill': 'Заполнен демонстрационный год',
   'auditAction.decision.register': 'Внесено в реестр',
   'auditAction.decision.response': 'Внесён ответ правительства',
   'auditRecord.decision': 'Запись реестра',
@@ -741,6 +752,7 @@ export const ru: Dictionary = {
   'program.listCut': 'Первые {shown} из {count}:',
   'program.nothing': 'Нет.',
   'program.timeline': 'График',
+  'program.timelineBars': 'Мероприятия на графике',
   'program.all': 'Все',
   'program.filterDirection': 'Направление',
   'program.filterState': 'Государство',

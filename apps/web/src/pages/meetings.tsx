@@ -1,5 +1,6 @@
 import { A, createAsync } from '@solidjs/router';
 import { createMemo, createUniqueId, For, Show } from 'solid-js';
+import { DemoYear } from '../components/demo-year';
 import { usePageTitle } from '../components/page-title';
 import { StatusBadge } from '../components/status-badge';
 import { getMeetings, getRhythm, type MeetingView } from '../data';
@@ -78,6 +79,9 @@ export function Meetings() {
             })}
           </p>
         )}
+      </Show>
+      <Show when={meetings()?.length === 0}>
+        <DemoYear />
       </Show>
       <p class="muted">{t('meetings.timesIn', { zone: zone(timeZone()) })}</p>
       <Show when={meetings()}>

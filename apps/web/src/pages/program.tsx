@@ -375,7 +375,7 @@ function ProgramTimeline(props: { detail: ProgramDetail }) {
         overdue={overdue()}
         atRisk={atRisk()}
         editable={can('programs.write')}
-        label={t('program.timeline')}
+        label={t('program.timelineBars')}
         describe={(a) =>
           t('program.barLabel', {
             title: a.title,

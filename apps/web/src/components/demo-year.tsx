@@ -1,0 +1,59 @@
+import { revalidate } from '@solidjs/router';
+import { createSignal, createUniqueId, Show } from 'solid-js';
+import { client, unwrap } from '../api';
+import { useI18n } from '../i18n/context';
+import { useSession } from '../session';
+
+/** Sandbox mode only, for those who may: fills an empty commission with a demo year, then reloads every page's data. */
+export function DemoYear() {
+  const { t, errorText } = useI18n();
+  const { session, can } = useSession();
+  const headingId = createUniqueId();
+  const [pending, setPending] = createSignal(false);
+  const [done, setDone] = createSignal<string>();
+  const [error, setError] = createSignal<unknown>();
+  const fill = async () => {
+    setPending(true);
+    setError(undefined);
+    setDone(undefined);
+    try {
+      const { filled } = await unwrap(client.api.demo.$post());
+      setDone(
+        t('demo.filled', {
+          meetings: String(filled.meetings),
+          ballots: String(filled.ballots),
+          activities: String(filled.activities),
+          groups: String(filled.workingGroups),
+        }),
+      );
+      await revalidate();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <Show when={session()?.sandboxMode && can('demo.fill')}>
+      <section class="notice" aria-labelledby={headingId}>
+        <h2 id={headingId}>{t('demo.title')}</h2>
+        <p>{t('demo.explain')}</p>
+        <p>
+          <button type="button" onClick={() => void fill()} disabled={pending()}>
+            {pending() ? t('demo.filling') : t('demo.fill')}
+          </button>
+        </p>
+        <div role="status">
+          <Show when={done()}>{(text) => <p>{text()}</p>}</Show>
+        </div>
+        <Show when={error()}>
+          {(failure) => (
+            <p class="field-error" role="alert">
+              {errorText(failure())}
+            </p>
+          )}
+        </Show>
+      </section>
+    </Show>
+  );
+}
