@@ -1,5 +1,7 @@
 import {
   findMeetingRecord,
+  findReportByYear,
+  findReportVersion,
   listActivities,
   listBallots,
   listDecisions,
@@ -32,7 +34,16 @@ describe('the demo year', () => {
     const filled = await fillDemoYear(db, now, { sandbox: true, requestedBy: null });
     expect(filled).toEqual({
       ok: true,
-      value: { meetings: 3, drafts: 5, ballots: 4, decisions: 1, activities: 11, workingGroups: 2, tasks: 6 },
+      value: {
+        meetings: 3,
+        drafts: 5,
+        ballots: 4,
+        decisions: 1,
+        activities: 11,
+        workingGroups: 2,
+        tasks: 6,
+        reports: 1,
+      },
     });
 
     const meetings = await listMeetings(db);
@@ -52,6 +63,13 @@ describe('the demo year', () => {
     expect((await listRsvps(db, next?.id ?? 0)).length).toBeGreaterThan(3);
     expect(group?.workingGroupId).not.toBeNull();
     expect((await listRsvps(db, group?.id ?? 0)).length).toBeGreaterThan(0);
+
+    // The year's report is assembled from these records: the held sitting counts, and names itself.
+    const report = await findReportByYear(db, 2027);
+    expect(report?.status).toBe('draft');
+    const version = await findReportVersion(db, report?.id ?? 0, 1);
+    const meetingsSection = version?.sections.find((s) => s.key === 'meetings');
+    expect(meetingsSection?.figures).toMatchObject({ held: { value: 1, ids: [held?.id] } });
 
     // Last November's register entry (seeded with the demo people) is the other adopted ballot.
     const ballots = await listBallots(db);

@@ -18,6 +18,7 @@ import {
   insertExtensionRequest,
   insertMeeting,
   insertProgram,
+  insertReport,
   insertTask,
   insertWorkingGroup,
   type Kysely,
@@ -25,6 +26,7 @@ import {
   listLiveVotes,
   listRsvps,
   liveChoices,
+  loadReportRecords,
   markMeetingHeld,
   publishMinutesOnce,
   recordAudit,
@@ -42,10 +44,12 @@ import {
 } from '@accord/db';
 import {
   type ActivityStatus,
+  assembleReport,
   attendanceFromAnswers,
   type BallotRule,
   checkActivity,
   checkResponsibleIsMember,
+  composeSections,
   DEFAULT_QUORUM,
   type DraftKind,
   decideMarkHeld,
@@ -98,6 +102,7 @@ export interface DemoYearSummary {
   activities: number;
   workingGroups: number;
   tasks: number;
+  reports: number;
 }
 
 /**
@@ -257,6 +262,11 @@ async function buildYear(trx: Trx, now: string): Promise<DemoYearSummary> {
     meetingId: meetings.held,
     adoptedDraftId: voting.adoptedDraftId,
   });
+  // The year's report, assembled from all of the above as the secretary's first step would.
+  const sections = composeSections(assembleReport(await loadReportRecords(trx, year, 'Europe/Moscow'), now));
+  const reportId = await insertReport(trx, year, sections, secretary, now);
+  if (reportId === null) throw new Error('the demo year’s report exists already');
+  await audit(now, 'report.create', 'report', reportId, { year, version: 1 });
   return {
     meetings: 3,
     drafts: voting.drafts,
@@ -265,6 +275,7 @@ async function buildYear(trx: Trx, now: string): Promise<DemoYearSummary> {
     activities,
     workingGroups: 2,
     tasks: groups.tasks,
+    reports: 1,
   };
 }
 

@@ -126,6 +126,8 @@ async function dashboardPaths(): Promise<string[]> {
     `/programs/${program?.id}`,
     `/programs/${program?.id}/activities/${activities[0]?.id}`,
     `/programs/${program?.id}/print`,
+    '/reports',
+    `/reports/${new Date().getUTCFullYear()}`,
     '/no-such-page',
   ];
 }

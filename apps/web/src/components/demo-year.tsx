@@ -38,11 +38,13 @@ export function DemoYear() {
       <section class="notice" aria-labelledby={headingId}>
         <h2 id={headingId}>{t('demo.title')}</h2>
         <p>{t('demo.explain')}</p>
-        <p>
-          <button type="button" onClick={() => void fill()} disabled={pending()}>
-            {pending() ? t('demo.filling') : t('demo.fill')}
-          </button>
-        </p>
+        <Show when={!done()}>
+          <p>
+            <button type="button" onClick={() => void fill()} disabled={pending()}>
+              {pending() ? t('demo.filling') : t('demo.fill')}
+            </button>
+          </p>
+        </Show>
         <div role="status">
           <Show when={done()}>{(text) => <p>{text()}</p>}</Show>
         </div>

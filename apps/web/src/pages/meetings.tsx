@@ -56,6 +56,8 @@ export function Meetings() {
   const { t, zone, timeZone } = useI18n();
   const { can } = useSession();
   const meetings = createAsync(() => getMeetings());
+  // Offered while the commission is empty, and kept once offered: the panel then says what it filled.
+  const offerDemo = createMemo<boolean>((offered) => offered || meetings()?.length === 0, false);
   const rhythm = createAsync(() => getRhythm());
   const split = createMemo(() => splitMeetings(meetings() ?? [], new Date().toISOString()));
   usePageTitle(() => t('meetings.title'));
@@ -80,7 +82,7 @@ export function Meetings() {
           </p>
         )}
       </Show>
-      <Show when={meetings()?.length === 0}>
+      <Show when={offerDemo()}>
         <DemoYear />
       </Show>
       <p class="muted">{t('meetings.timesIn', { zone: zone(timeZone()) })}</p>
