@@ -322,6 +322,8 @@ export const en = {
   'messageKind.ballot-closed': 'Ballot result',
   'messageKind.activity-reported': 'Activity reported on',
   'messageKind.meeting-minutes': 'Minutes',
+  'messageKind.sign-off-requested': 'Approval requested',
+  'messageKind.sign-off-decided': 'Approval answered',
 
   'audit.title': 'Audit log',
   'audit.explain':
@@ -912,6 +914,10 @@ export const en = {
   'auditAction.report.create': 'Annual report assembled',
   'auditAction.report.edit': 'Annual report edited',
   'auditAction.report.refresh': 'Annual report figures assembled again',
+  'auditAction.sign-off.request': 'Sent for the chairman’s approval',
+  'auditAction.sign-off.approve': 'Approved by the chairman',
+  'auditAction.sign-off.request-changes': 'Returned by the chairman with changes requested',
+  'auditAction.sign-off.refused': 'Approval press refused',
   'auditRecord.report': 'Annual report',
 } as const;
 

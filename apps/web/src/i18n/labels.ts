@@ -115,6 +115,8 @@ const MESSAGE_KIND_LABELS = {
   'ballot-closed': 'messageKind.ballot-closed',
   'activity-reported': 'messageKind.activity-reported',
   'meeting-minutes': 'messageKind.meeting-minutes',
+  'sign-off-requested': 'messageKind.sign-off-requested',
+  'sign-off-decided': 'messageKind.sign-off-decided',
 } as const satisfies Record<MessageKind, MessageKey>;
 
 /** The label of an outbox message's kind (the API sends it as a plain string); undefined for a kind this build does not know. */
@@ -159,6 +161,10 @@ const AUDIT_ACTION_LABELS = {
   'report.create': 'auditAction.report.create',
   'report.edit': 'auditAction.report.edit',
   'report.refresh': 'auditAction.report.refresh',
+  'sign-off.request': 'auditAction.sign-off.request',
+  'sign-off.approve': 'auditAction.sign-off.approve',
+  'sign-off.request-changes': 'auditAction.sign-off.request-changes',
+  'sign-off.refused': 'auditAction.sign-off.refused',
 } as const satisfies Record<string, MessageKey>;
 
 /** The audit actions this build knows, for the filter. */

@@ -323,6 +323,8 @@ export const ru: Dictionary = {
   'messageKind.ballot-closed': 'Итоги голосования',
   'messageKind.activity-reported': 'Отчёт по мероприятию',
   'messageKind.meeting-minutes': 'Протокол',
+  'messageKind.sign-off-requested': 'Запрос на утверждение',
+  'messageKind.sign-off-decided': 'Ответ на запрос утверждения',
 
   'audit.title': 'Журнал аудита',
   'audit.explain':
@@ -914,5 +916,9 @@ export const ru: Dictionary = {
   'auditAction.report.create': 'Годовой отчёт составлен',
   'auditAction.report.edit': 'Годовой отчёт изменён',
   'auditAction.report.refresh': 'Показатели годового отчёта пересчитаны',
+  'auditAction.sign-off.request': 'Направлено на утверждение председателю',
+  'auditAction.sign-off.approve': 'Утверждено председателем',
+  'auditAction.sign-off.request-changes': 'Возвращено председателем на доработку',
+  'auditAction.sign-off.refused': 'Отклонено нажатие кнопки утверждения',
   'auditRecord.report': 'Годовой отчёт',
 };
