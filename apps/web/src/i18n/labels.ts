@@ -15,6 +15,7 @@ import type {
   RepresentationKind,
   ResponseStatus,
   Role,
+  SignOffState,
   VoteChoice,
 } from '@accord/domain';
 import { fractionText } from '../lib/ballots';
@@ -323,3 +324,11 @@ export const REPORT_SECTION_LABELS = {
   'working-groups': 'reportSection.working-groups',
   overdue: 'reportSection.overdue',
 } as const satisfies Record<ReportSectionKey, MessageKey>;
+
+/** What a sign-off's state is called on the dashboard. */
+export const SIGN_OFF_STATE_LABELS = {
+  requested: 'signOffState.requested',
+  approved: 'signOffState.approved',
+  'changes-requested': 'signOffState.changes-requested',
+  superseded: 'signOffState.superseded',
+} as const satisfies Record<SignOffState, MessageKey>;
