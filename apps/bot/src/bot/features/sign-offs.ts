@@ -106,7 +106,7 @@ signOffsFeature.callbackQuery(/^so:/, async (ctx) => {
   }
   const chat = ctx.callbackQuery.message?.chat;
   // The prompt is answered only in the private chat of the person pressing it.
-  if (chat?.type !== 'private' || chat.id !== ctx.from.id) {
+  if (!ctx.person || chat?.type !== 'private' || chat.id !== ctx.from.id) {
     await ctx.answerCallbackQuery({ text: ctx.t('button-not-for-you'), show_alert: true });
     return;
   }
