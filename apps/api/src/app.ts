@@ -22,6 +22,7 @@ import { peopleRoutes } from './routes/people';
 import { programsRoutes } from './routes/programs';
 import { reportsRoutes } from './routes/reports';
 import { sessionRoutes } from './routes/session';
+import { signOffsRoutes } from './routes/sign-offs';
 import { statesRoutes } from './routes/states';
 import { extensionRequestsRoutes, tasksRoutes } from './routes/tasks';
 import { telegramWebhookRoutes } from './routes/telegram-webhook';
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: 
     .route('/api/calendar', calendarRoutes)
     .route('/api/reports', reportsRoutes)
     .route('/api/demo', demoRoutes)
+    .route('/api/sign-offs', signOffsRoutes)
     .route('/telegram/webhook', telegramWebhookRoutes);
 
   api.onError(handleError);

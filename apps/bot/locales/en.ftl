@@ -273,3 +273,84 @@ minutes-draft-voting = put to the vote
 minutes-draft-adopted = adopted
 minutes-draft-rejected = not adopted
 minutes-draft-withdrawn = withdrawn
+
+sign-off-report-title = Annual progress report for { $year }
+sign-off-prompt-title = ✍️ <b>For your approval: the annual progress report for { $year }</b>
+sign-off-prompt-version = Version { $version } · content hash <code>{ $hash }</code>
+sign-off-prompt-meetings = Sittings held: { $held } of the statute's minimum of { $minimum }{ $met ->
+    [yes] {""}
+   *[no] {" "}— minimum not met
+}
+sign-off-prompt-decisions = Recommendations and decisions adopted: { $count }
+sign-off-prompt-program = Program “{ $title }”: { $progress }
+sign-off-prompt-no-progress = no activity counted
+sign-off-prompt-overdue = Overdue items: { $count }
+sign-off-prompt-changes-title = <b>Changed since version { $version }, which you returned:</b>
+sign-off-prompt-your-comment = Your comment then: <i>{ $comment }</i>
+sign-off-prompt-no-changes = Nothing has changed since version { $version }, which you returned.
+sign-off-change-text = { $section }: text changed (+{ $added } / −{ $removed } lines)
+sign-off-change-formatting = { $section }: formatting changed
+sign-off-change-figures = { $section }: { $figures }
+sign-off-change-more = … and { $count } more figures
+sign-off-change-more-lines = … and { $count } more changes: see the PDF
+sign-off-button-approve = ✅ Approve
+sign-off-button-changes = ✏️ Request changes
+sign-off-button-confirm = Yes, approve version { $version }
+sign-off-button-cancel = Cancel
+sign-off-confirm-ask = Approve version { $version }? Press again to confirm.
+sign-off-confirm-cancelled = Not approved: nothing was recorded.
+sign-off-approved = ✅ You approved version { $version } of the annual report for { $year }. The report is now read-only; the secretary has been told.
+sign-off-approved-answer = Approved: version { $version }
+sign-off-comment-ask = What should be changed in version { $version }? Send your comment as one message (up to { $max } characters), or /cancel.
+sign-off-comment-too-long = That is { $length } characters; please keep it within { $max }. Send it again, or /cancel.
+sign-off-comment-cancelled = Cancelled: the report was not returned.
+sign-off-returned = ↩️ The report for { $year } (version { $version }) has been returned to the secretary with your comment.
+sign-off-refused-not-chairman = Only the chairman (or the deputy the chairman named) can approve or return the report. Nothing was changed.
+sign-off-refused-stale = This prompt is out of date: the report has changed since version { $version }. Nothing was recorded; the secretary will send the current version.
+sign-off-refused-answered = This version has already been answered: { $state }. Nothing was changed.
+sign-off-refused-unknown = This request no longer exists.
+sign-off-refused-comment = The comment must not be empty.
+sign-off-state-approved = approved
+sign-off-state-changes-requested = changes requested
+sign-off-state-superseded = replaced by a newer version
+sign-off-state-requested = waiting
+sign-off-decided-approved = ✅ <b>{ $name }</b> approved version { $version } of the annual report for { $year }{ $capacity ->
+    [deputy] {" "}as the chairman's deputy
+   *[chairman] {""}
+}. The report is now read-only.
+sign-off-decided-changes = ↩️ <b>{ $name }</b> returned version { $version } of the annual report for { $year }{ $capacity ->
+    [deputy] {" "}(as the chairman's deputy)
+   *[chairman] {""}
+} and asks for changes:
+    <i>{ $comment }</i>
+reminder-sign-off = The annual progress report for { $year } (version { $version }) is waiting for your approval since { $date }.
+reminder-sign-off-escalation = The chairman has not yet answered on the annual progress report for { $year } (version { $version }), sent on { $date }.
+section-meetings = Meetings held
+section-decisions = Recommendations and decisions adopted
+section-programs = Program progress
+section-working-groups = Working groups
+section-overdue = Overdue
+report-doc-organisation = Collective Security Treaty Organization
+report-doc-subtitle = Submitted to the Secretary General of the Organization
+report-doc-col-meeting = Meeting
+report-doc-col-date = Date
+report-doc-col-present = Present
+report-doc-col-states = States present
+report-doc-col-number = No.
+report-doc-col-title = Title
+report-doc-col-adopted = Adopted
+report-doc-col-votes = For / against / abstained
+report-doc-col-direction = Direction
+report-doc-col-progress = Progress
+report-doc-col-activities = Activities
+report-doc-col-done = Done
+report-doc-col-overdue = Overdue
+report-doc-col-group = Working group
+report-doc-col-tasks = Tasks
+report-doc-col-open = Open
+report-doc-col-due = Due
+report-doc-col-days = Days overdue
+report-doc-sittings = Sittings held: { $held } (the statute's minimum is { $minimum }).
+report-doc-adopted = Recommendations adopted: { $recommendations }; decisions adopted: { $decisions }.
+report-doc-overdue = Overdue: { $activities } activities and { $tasks } tasks, as of { $date }.
+report-doc-nothing = No records.

@@ -273,3 +273,84 @@ minutes-draft-voting = поставлен на голосование
 minutes-draft-adopted = принят
 minutes-draft-rejected = не принят
 minutes-draft-withdrawn = отозван
+
+sign-off-report-title = Ежегодный доклад о ходе работы за { $year } год
+sign-off-prompt-title = ✍️ <b>На утверждение: ежегодный доклад о ходе работы за { $year } год</b>
+sign-off-prompt-version = Версия { $version } · хеш содержания <code>{ $hash }</code>
+sign-off-prompt-meetings = Проведено заседаний: { $held } при минимуме по уставу { $minimum }{ $met ->
+    [yes] {""}
+   *[no] {" "}— минимум не выполнен
+}
+sign-off-prompt-decisions = Принято рекомендаций и решений: { $count }
+sign-off-prompt-program = Программа «{ $title }»: { $progress }
+sign-off-prompt-no-progress = мероприятия не учтены
+sign-off-prompt-overdue = Просрочено: { $count }
+sign-off-prompt-changes-title = <b>Изменено с версии { $version }, которую вы вернули:</b>
+sign-off-prompt-your-comment = Ваше замечание: <i>{ $comment }</i>
+sign-off-prompt-no-changes = С версии { $version }, которую вы вернули, ничего не изменилось.
+sign-off-change-text = { $section }: изменён текст (+{ $added } / −{ $removed } строк)
+sign-off-change-formatting = { $section }: изменено оформление
+sign-off-change-figures = { $section }: { $figures }
+sign-off-change-more = … и ещё показателей: { $count }
+sign-off-change-more-lines = … и ещё изменений: { $count } (см. PDF)
+sign-off-button-approve = ✅ Утвердить
+sign-off-button-changes = ✏️ Вернуть на доработку
+sign-off-button-confirm = Да, утвердить версию { $version }
+sign-off-button-cancel = Отмена
+sign-off-confirm-ask = Утвердить версию { $version }? Подтвердите.
+sign-off-confirm-cancelled = Не утверждено: ничего не записано.
+sign-off-approved = ✅ Вы утвердили версию { $version } ежегодного доклада за { $year } год. Доклад больше не изменяется; секретарь уведомлён.
+sign-off-approved-answer = Утверждено: версия { $version }
+sign-off-comment-ask = Что нужно изменить в версии { $version }? Отправьте замечание одним сообщением (до { $max } символов) или /cancel.
+sign-off-comment-too-long = В сообщении { $length } символов; уложитесь в { $max }. Отправьте ещё раз или /cancel.
+sign-off-comment-cancelled = Отменено: доклад не возвращён.
+sign-off-returned = ↩️ Доклад за { $year } год (версия { $version }) возвращён секретарю с вашим замечанием.
+sign-off-refused-not-chairman = Утвердить или вернуть доклад может только председатель (или названный им заместитель). Ничего не изменено.
+sign-off-refused-stale = Этот запрос устарел: доклад изменён после версии { $version }. Ничего не записано; секретарь направит текущую версию.
+sign-off-refused-answered = По этой версии уже есть ответ: { $state }. Ничего не изменено.
+sign-off-refused-unknown = Такого запроса больше нет.
+sign-off-refused-comment = Замечание не может быть пустым.
+sign-off-state-approved = утверждена
+sign-off-state-changes-requested = возвращена на доработку
+sign-off-state-superseded = заменена новой версией
+sign-off-state-requested = ожидает ответа
+sign-off-decided-approved = ✅ <b>{ $name }</b> утвердил(а) версию { $version } ежегодного доклада за { $year } год{ $capacity ->
+    [deputy] {" "}как заместитель председателя
+   *[chairman] {""}
+}. Доклад больше не изменяется.
+sign-off-decided-changes = ↩️ <b>{ $name }</b> вернул(а) версию { $version } ежегодного доклада за { $year } год{ $capacity ->
+    [deputy] {" "}(как заместитель председателя)
+   *[chairman] {""}
+} на доработку:
+    <i>{ $comment }</i>
+reminder-sign-off = Ежегодный доклад за { $year } год (версия { $version }) ждёт вашего утверждения с { $date }.
+reminder-sign-off-escalation = Председатель ещё не ответил по ежегодному докладу за { $year } год (версия { $version }), направленному { $date }.
+section-meetings = Проведённые заседания
+section-decisions = Принятые рекомендации и решения
+section-programs = Ход выполнения программы
+section-working-groups = Рабочие группы
+section-overdue = Просроченное
+report-doc-organisation = Организация Договора о коллективной безопасности
+report-doc-subtitle = Представляется Генеральному секретарю Организации
+report-doc-col-meeting = Заседание
+report-doc-col-date = Дата
+report-doc-col-present = Присутствовали
+report-doc-col-states = Государства
+report-doc-col-number = №
+report-doc-col-title = Наименование
+report-doc-col-adopted = Принято
+report-doc-col-votes = За / против / воздержались
+report-doc-col-direction = Направление
+report-doc-col-progress = Выполнение
+report-doc-col-activities = Мероприятия
+report-doc-col-done = Выполнено
+report-doc-col-overdue = Просрочено
+report-doc-col-group = Рабочая группа
+report-doc-col-tasks = Задачи
+report-doc-col-open = Открыто
+report-doc-col-due = Срок
+report-doc-col-days = Дней просрочки
+report-doc-sittings = Проведено заседаний: { $held } (минимум по уставу — { $minimum }).
+report-doc-adopted = Принято рекомендаций: { $recommendations }; решений: { $decisions }.
+report-doc-overdue = Просрочено: мероприятий — { $activities }, задач — { $tasks } (на { $date }).
+report-doc-nothing = Записей нет.

@@ -31,6 +31,7 @@ export * from './queries/reminders';
 export * from './queries/reports';
 export * from './queries/scheduled-tasks';
 export * from './queries/sessions';
+export * from './queries/sign-off-workflow';
 export * from './queries/states';
 export * from './queries/updates';
 export * from './queries/working-groups';

@@ -17,6 +17,7 @@ export * from './report/index';
 export * from './result';
 export * from './roles';
 export * from './schemas';
+export * from './sign-off-chat';
 export * from './sign-offs';
 export * from './states';
 export * from './task-callback-data';

@@ -19,6 +19,10 @@ export type MessageIntent =
   | { kind: 'ballot-nudge'; ballotId: number; at: string }
   | { kind: 'ballot-closed'; ballotId: number }
   | { kind: 'meeting-minutes'; meetingId: number }
+  /** The chairman's prompt: the report's PDF, captioned with a summary and what changed since the last return, and the buttons. */
+  | { kind: 'sign-off-requested'; signOffId: number }
+  /** The secretaries hear the chairman's answer. */
+  | { kind: 'sign-off-decided'; signOffId: number }
   | {
       kind: 'activity-reported';
       activityId: number;
@@ -77,6 +81,9 @@ export const idempotencyKey = (intent: MessageIntent, recipient: Recipient): str
       return `${intent.kind}:${intent.ballotId}:${intent.at}:${recipientKey(recipient)}`;
     case 'meeting-minutes':
       return `${intent.kind}:${intent.meetingId}:${recipientKey(recipient)}`;
+    case 'sign-off-requested':
+    case 'sign-off-decided':
+      return `${intent.kind}:${intent.signOffId}:${recipientKey(recipient)}`;
     case 'activity-reported':
       return `${intent.kind}:${intent.activityId}:${intent.at}:${recipientKey(recipient)}`;
     case 'reminder-digest': {

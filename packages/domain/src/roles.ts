@@ -41,6 +41,7 @@ export const ACTIONS = [
   'reports.read',
   'reports.write',
   'demo.fill',
+  'reports.send-for-approval',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -78,6 +79,7 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'reports.write': ['secretary'],
   // Sandbox mode only: fills an empty commission with a plausible year to try Accord on.
   'demo.fill': staff,
+  'reports.send-for-approval': ['secretary'],
 };
 
 export const can = (roles: readonly Role[], action: Action): boolean =>

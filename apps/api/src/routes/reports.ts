@@ -8,7 +8,7 @@ import {
   loadReportRecords,
   type Report,
   saveReportVersion,
-  supersedeOpenSignOffs,
+  supersedeOpenSignOff,
 } from '@accord/db';
 import {
   assembleReport,
@@ -217,7 +217,7 @@ function saveVersion(
       next.now,
     );
     if (version === null) return null;
-    const superseded = next.supersedes ? await supersedeOpenSignOffs(trx, 'report', report.id, next.now) : 0;
+    const superseded = next.supersedes ? await supersedeOpenSignOff(trx, 'report', report.id, next.now) : 0;
     await auditByPerson(trx, actor, next.now, {
       action: next.change === 'edit' ? 'report.edit' : 'report.refresh',
       recordType: 'report',

@@ -12,6 +12,7 @@ import { meetingsFeature } from './features/meetings';
 import { reachabilityFeature } from './features/reachability';
 import { rsvpFeature } from './features/rsvp';
 import { settingsFeature } from './features/settings';
+import { signOffsFeature } from './features/sign-offs';
 import { startFeature } from './features/start';
 import { votesFeature } from './features/votes';
 import { dedupeUpdates } from './middleware/dedupe-updates';
@@ -70,6 +71,7 @@ export function createBot(
     onFeatureError,
     reachabilityFeature,
     votesFeature,
+    signOffsFeature,
     startFeature,
     loginFeature,
     helpFeature,

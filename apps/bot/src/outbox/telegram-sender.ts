@@ -21,8 +21,13 @@ async function deliver(api: Api, message: OutboundMessage): Promise<number> {
     return message.editMessageId;
   }
   if (message.document) {
-    const file = new InputFile(Buffer.from(message.document.content, 'utf8'), message.document.fileName);
-    const sent = await api.sendDocument(message.chatId, file, { caption: message.text, parse_mode: 'HTML' });
+    const { content, fileName } = message.document;
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+    const sent = await api.sendDocument(message.chatId, new InputFile(bytes, fileName), {
+      caption: message.text,
+      parse_mode: 'HTML',
+      ...(message.keyboard.length > 0 ? markup : {}),
+    });
     return sent.message_id;
   }
   const sent = await api.sendMessage(message.chatId, message.text, {

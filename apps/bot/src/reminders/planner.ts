@@ -9,6 +9,7 @@ import {
   findMeetingAudience,
   findMeetingById,
   findReportByYear,
+  findSignOff,
   getCommissionOrThrow,
   type Kysely,
   listBallots,
@@ -21,6 +22,8 @@ import {
   listVotes,
   liveChoices,
   meetingRhythm,
+  signOffSecretaries,
+  signOffSigners,
   syncReminders,
 } from '@accord/db';
 import {
@@ -38,6 +41,7 @@ import {
   reportDueReminders,
   responseReminders,
   responsibleForResponse,
+  signOffReminders,
   unansweredReminders,
   weeklyDigestReminders,
 } from '@accord/domain';
@@ -276,6 +280,28 @@ async function planDecisionResponses(db: Db, decisionId: number, now: string): P
   return plans;
 }
 
+/**
+ * An unanswered sign-off request: the chairman and the named deputy are reminded, then the
+ * secretaries hear it is still waiting; nothing once it is answered or superseded.
+ */
+async function planSignOff(db: Db, signOffId: number): Promise<ReminderPlan[]> {
+  const signOff = await findSignOff(db, signOffId);
+  if (!signOff) return [];
+  const signers = (await signOffSigners(db)).filter(reachable);
+  const secretaries = (await signOffSecretaries(db)).filter(reachable);
+  const prefs = await findDeliveryPreferences(
+    db,
+    [...signers, ...secretaries].map((p) => p.id),
+  );
+  const asRecipients = (people: readonly Person[]) =>
+    people.map((p) => recipient(p.id, prefs.get(p.id))).filter((r): r is ReminderRecipient => r !== null);
+  const [first, ...others] = asRecipients(signers);
+  return [
+    ...signOffReminders(signOff, first ?? null, asRecipients(secretaries)),
+    ...others.flatMap((signer) => signOffReminders(signOff, signer, [])),
+  ];
+}
+
 const planners: Record<string, (db: Db, id: number, now: string) => Promise<ReminderPlan[]>> = {
   ballot: planBallot,
   meeting: planMeeting,
@@ -284,6 +310,7 @@ const planners: Record<string, (db: Db, id: number, now: string) => Promise<Remi
   'annual-report': planAnnualReport,
   'weekly-digest': planWeeklyDigest,
   'decision-response': planDecisionResponses,
+  'sign-off': planSignOff,
 };
 
 /** Plans one item's reminders again from the records as they are now. */
@@ -322,6 +349,8 @@ export async function planAllReminders(db: Db, now: string): Promise<number> {
     .execute();
   const tasks = await db.selectFrom('tasks').select('id').where('status', '=', 'open').execute();
   const ballots = await listBallots(db, { status: 'open' });
+  const signOffs = await db.selectFrom('sign_offs').select('id').where('state', '=', 'requested').execute();
+  for (const s of signOffs) await planReminders(db, 'sign-off', s.id, now);
   for (const m of meetings) await planReminders(db, 'meeting', m.id, now);
   for (const b of ballots) await planReminders(db, 'ballot', b.id, now);
   for (const t of tasks) await planReminders(db, 'task', t.id, now);
@@ -332,5 +361,13 @@ export async function planAllReminders(db: Db, now: string): Promise<number> {
   await planReminders(db, 'annual-report', year, now);
   const { secretaries } = await staff(db);
   for (const s of secretaries) await planReminders(db, 'weekly-digest', s.personId, now);
-  return meetings.length + tasks.length + ballots.length + decisions.length + 2 + secretaries.length;
+  return (
+    meetings.length +
+    tasks.length +
+    ballots.length +
+    signOffs.length +
+    decisions.length +
+    2 +
+    secretaries.length
+  );
 }

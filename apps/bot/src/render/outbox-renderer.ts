@@ -14,6 +14,7 @@ import { renderBallotIntent } from './ballot-outbox';
 import { type MeetingMessageKind, renderMeetingMessage } from './meeting-message';
 import { renderMinutesMessage } from './minutes-message';
 import { renderReminderDigest } from './reminder-digest';
+import { renderSignOffIntent } from './sign-off-messages';
 import { renderTaskMessage } from './task-messages';
 
 export interface OutboundMessage {
@@ -24,8 +25,8 @@ export interface OutboundMessage {
   personId: number | null;
   /** Edit this message (sent earlier) instead of sending a new one. */
   editMessageId?: number;
-  /** Send a document with the text as its caption. */
-  document?: { fileName: string; content: string };
+  /** Send a document with the text as its caption (and the keyboard, if any, under it). */
+  document?: { fileName: string; content: string | Uint8Array };
 }
 
 /** A rendered message, or why there is none: `skip` when nothing needs sending, otherwise a failure. */
@@ -149,6 +150,12 @@ export function createOutboxRenderer(deps: RendererDeps) {
           ok: true,
           message: { chatId: to.chatId, text, keyboard: [], personId: to.person?.id ?? null },
         };
+      }
+      case 'sign-off-requested':
+      case 'sign-off-decided': {
+        const to = await reader(message, 'UTC');
+        if ('error' in to) return { ok: false, reason: to.error ?? 'unknown recipient' };
+        return renderSignOffIntent({ db, t, clock: deps.clock }, intent, to);
       }
       case 'reminder-digest': {
         const to = await reader(message, 'UTC');

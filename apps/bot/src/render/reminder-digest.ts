@@ -30,6 +30,7 @@ import { formatDate, formatSpan, formatZone } from '../format';
 import type { Translate } from '../i18n';
 import { unansweredInvitees } from '../reminders/planner';
 import { ballotReminderLine } from './ballot-reminder';
+import { signOffReminderLine } from './sign-off-messages';
 
 export interface DigestReader {
   language: Language;
@@ -168,6 +169,7 @@ async function line(
   if (reminder.subject_type === 'weekly-digest') return overdueSummary(db, t, reader, reminder.due_at);
   if (reminder.subject_type === 'ballot') return ballotReminderLine(db, t, reader, reminder);
   if (reminder.subject_type === 'decision-response') return responseLine(db, t, reader, reminder);
+  if (reminder.subject_type === 'sign-off') return signOffReminderLine(db, t, lang, reminder);
   const task = await db
     .selectFrom('tasks')
     .selectAll()

@@ -15,6 +15,7 @@ import type {
   RepresentationKind,
   ResponseStatus,
   Role,
+  SignOffState,
   VoteChoice,
 } from '@accord/domain';
 import { fractionText } from '../lib/ballots';
@@ -115,6 +116,8 @@ const MESSAGE_KIND_LABELS = {
   'ballot-closed': 'messageKind.ballot-closed',
   'activity-reported': 'messageKind.activity-reported',
   'meeting-minutes': 'messageKind.meeting-minutes',
+  'sign-off-requested': 'messageKind.sign-off-requested',
+  'sign-off-decided': 'messageKind.sign-off-decided',
 } as const satisfies Record<MessageKind, MessageKey>;
 
 /** The label of an outbox message's kind (the API sends it as a plain string); undefined for a kind this build does not know. */
@@ -160,6 +163,10 @@ const AUDIT_ACTION_LABELS = {
   'report.edit': 'auditAction.report.edit',
   'report.refresh': 'auditAction.report.refresh',
   'demo.fill': 'auditAction.demo.fill',
+  'sign-off.request': 'auditAction.sign-off.request',
+  'sign-off.approve': 'auditAction.sign-off.approve',
+  'sign-off.request-changes': 'auditAction.sign-off.request-changes',
+  'sign-off.refused': 'auditAction.sign-off.refused',
 } as const satisfies Record<string, MessageKey>;
 
 /** The audit actions this build knows, for the filter. */
@@ -318,3 +325,11 @@ export const REPORT_SECTION_LABELS = {
   'working-groups': 'reportSection.working-groups',
   overdue: 'reportSection.overdue',
 } as const satisfies Record<ReportSectionKey, MessageKey>;
+
+/** What a sign-off's state is called on the dashboard. */
+export const SIGN_OFF_STATE_LABELS = {
+  requested: 'signOffState.requested',
+  approved: 'signOffState.approved',
+  'changes-requested': 'signOffState.changes-requested',
+  superseded: 'signOffState.superseded',
+} as const satisfies Record<SignOffState, MessageKey>;

@@ -38,6 +38,7 @@ export const PERMISSIONS = {
   'reports.read': everyone,
   'reports.write': ['secretary'],
   'demo.fill': staff,
+  'reports.send-for-approval': ['secretary'],
 } as const satisfies Record<Action, readonly Role[]>;
 
 /** Whether someone with these roles may do `action`. */

@@ -8,12 +8,18 @@ import {
   getReportDiff,
   getReports,
   getReportVersions,
+  type ReportDetail,
   type ReportSectionView,
   type ReportVersionView,
 } from '../data';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/en';
-import { REPORT_SECTION_LABELS, REPORT_STATUS_LABELS, RESPONSE_STATUS_LABELS } from '../i18n/labels';
+import {
+  REPORT_SECTION_LABELS,
+  REPORT_STATUS_LABELS,
+  RESPONSE_STATUS_LABELS,
+  SIGN_OFF_STATE_LABELS,
+} from '../i18n/labels';
 import { useSession } from '../session';
 
 type Figure = { value: number; source: string; ids: number[] };
@@ -513,6 +519,118 @@ function Versions(props: { year: string; versions: ReportVersionView[] }) {
   );
 }
 
+type SignOffView = ReportDetail['signOffs'][number];
+
+/**
+ * The chairman's approval: sending the current version (the secretary), and every request with its
+ * answer — who, in what capacity, which version and hash, when — superseded ones included.
+ */
+function SignOffs(props: { report: ReportDetail; onSent: () => Promise<void> }) {
+  const { t, errorText, dateTimeShort } = useI18n();
+  const { can } = useSession();
+  const id = createUniqueId();
+  const [sending, setSending] = createSignal(false);
+  const [failure, setFailure] = createSignal<unknown>();
+  const [sent, setSent] = createSignal<number>();
+  const history = () => [...props.report.signOffs].reverse();
+  const awaiting = () => props.report.signOffs.find((s) => s.state === 'requested');
+  const canSend = () =>
+    can('reports.send-for-approval') && !props.report.report.readOnly && awaiting() === undefined;
+  const send = async () => {
+    setSending(true);
+    setFailure(undefined);
+    setSent(undefined);
+    try {
+      const body = await unwrap(
+        client.api['sign-offs'].report[':id'].$post({ param: { id: String(props.report.report.id) } }),
+      );
+      setSent(body.requested.version);
+      await props.onSent();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setSending(false);
+    }
+  };
+  const answer = (s: SignOffView) =>
+    s.decidedByName && s.decidedAt && s.state !== 'superseded'
+      ? `${t('signOff.byAt', { name: s.decidedByName, at: dateTimeShort(s.decidedAt) })} (${t(
+          s.onBehalfOfDeputy ? 'signOff.capacity.deputy' : 'signOff.capacity.chairman',
+        )})`
+      : s.decidedAt
+        ? dateTimeShort(s.decidedAt)
+        : '—';
+  return (
+    <section class="panel stack" aria-labelledby={id} data-testid="sign-offs">
+      <h2 id={id}>{t('signOff.title')}</h2>
+      <Show when={awaiting()}>
+        {(s) => <p class="notice">{t('signOff.awaiting', { version: s().version })}</p>}
+      </Show>
+      <Show when={sent()}>
+        {(version) => (
+          <p class="notice notice-success" role="status">
+            {t('signOff.sent', { version: version() })}
+          </p>
+        )}
+      </Show>
+      <Show when={failure()}>
+        {(error) => (
+          <p class="notice notice-error" role="alert">
+            {errorText(error())}
+          </p>
+        )}
+      </Show>
+      <Show when={canSend()}>
+        <p class="muted">{t('signOff.sendHint')}</p>
+        <div class="actions">
+          <button type="button" class="button-primary" onClick={() => void send()} disabled={sending()}>
+            {t('signOff.send')}
+          </button>
+        </div>
+      </Show>
+      <Show when={history().length > 0} fallback={<p class="muted">{t('signOff.none')}</p>}>
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('signOff.version')}</th>
+                <th scope="col">{t('signOff.state')}</th>
+                <th scope="col">{t('signOff.requested')}</th>
+                <th scope="col">{t('signOff.answered')}</th>
+                <th scope="col">{t('signOff.comment')}</th>
+                <th scope="col">{t('signOff.hash')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={history()}>
+                {(s) => (
+                  <tr data-sign-off-state={s.state}>
+                    <td class="number">{s.version}</td>
+                    <td>
+                      <span class="badge">{t(SIGN_OFF_STATE_LABELS[s.state])}</span>
+                    </td>
+                    <td>
+                      {t('signOff.byAt', {
+                        name: s.requestedByName ?? '—',
+                        at: dateTimeShort(s.requestedAt),
+                      })}
+                    </td>
+                    <td>{answer(s)}</td>
+                    <td>{s.comment ?? ''}</td>
+                    <td>
+                      <code title={s.contentHash}>{s.contentHash.slice(0, 12)}</code>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+    </section>
+  );
+}
+
 /** A year's report: its sections with their figures and text, editing, re-assembly, versions and their differences. */
 export function Report() {
   const params = useParams();
@@ -565,6 +683,7 @@ export function Report() {
                 </p>
               )}
             </Show>
+            <SignOffs report={d()} onSent={reload} />
             <Show when={editable()}>
               <div class="actions">
                 <button type="button" onClick={() => void refresh()} disabled={refreshing()}>

@@ -27,24 +27,36 @@ export async function askInChat(
     .execute();
 }
 
-/** The question a person's next message answers, taken once; an expired one is dropped. */
-export async function takeChatPrompt(db: Db, personId: number, now: string): Promise<ChatPrompt | null> {
-  const row = await db
-    .deleteFrom('chat_prompts')
-    .where('person_id', '=', personId)
-    .returning(['purpose', 'subject_id', 'expires_at'])
-    .executeTakeFirst();
+/**
+ * The question a person's next message answers, taken once; an expired one is dropped. With
+ * `purposes`, only a question of those is taken (another feature's question stays for it).
+ */
+export async function takeChatPrompt(
+  db: Db,
+  personId: number,
+  now: string,
+  purposes?: readonly string[],
+): Promise<ChatPrompt | null> {
+  let query = db.deleteFrom('chat_prompts').where('person_id', '=', personId);
+  if (purposes) query = query.where('purpose', 'in', purposes);
+  const row = await query.returning(['purpose', 'subject_id', 'expires_at']).executeTakeFirst();
   if (!row || row.expires_at <= now) return null;
   return { purpose: row.purpose, subjectId: row.subject_id };
 }
 
-/** Whether a person has a question waiting for an answer (without taking it). */
-export async function hasChatPrompt(db: Db, personId: number, now: string): Promise<boolean> {
-  const row = await db
+/** Whether a person has a question waiting for an answer (of these purposes, if given), without taking it. */
+export async function hasChatPrompt(
+  db: Db,
+  personId: number,
+  now: string,
+  purposes?: readonly string[],
+): Promise<boolean> {
+  let query = db
     .selectFrom('chat_prompts')
     .select('person_id')
     .where('person_id', '=', personId)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
+    .where('expires_at', '>', now);
+  if (purposes) query = query.where('purpose', 'in', purposes);
+  const row = await query.executeTakeFirst();
   return row !== undefined;
 }

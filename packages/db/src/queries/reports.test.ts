@@ -98,13 +98,13 @@ describe('report storage', () => {
   it('binds a sign-off to a version: a new request supersedes the open one, and an answer is given once', async () => {
     const first = await requestSignOff(
       db,
-      { itemKind: 'report', itemId: 1, itemVersion: 2, contentHash: 'a' },
+      { kind: 'report', itemId: 1, version: 2, contentHash: 'a' },
       1,
       now,
     );
     const second = await requestSignOff(
       db,
-      { itemKind: 'report', itemId: 1, itemVersion: 3, contentHash: 'b' },
+      { kind: 'report', itemId: 1, version: 3, contentHash: 'b' },
       1,
       now,
     );
@@ -133,7 +133,7 @@ describe('report storage', () => {
       ),
     ).toBe(false);
     expect(
-      (await listSignOffs(db, 'report', 1)).map((s) => [s.itemVersion, s.state, s.onBehalfOfDeputy]),
+      (await listSignOffs(db, 'report', 1)).map((s) => [s.version, s.state, s.onBehalfOfDeputy]),
     ).toEqual([
       [2, 'superseded', false],
       [3, 'approved', true],

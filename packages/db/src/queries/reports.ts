@@ -12,6 +12,9 @@ import {
   type ReportSections,
   type ReportStatus,
   type ResponseStatus,
+  type SignOff,
+  type SignOffKind,
+  type SignOffState,
   type TaskStatus,
   type VoteChoice,
 } from '@accord/domain';
@@ -230,6 +233,20 @@ export async function listReports(db: Db, year?: number): Promise<Report[]> {
   }));
 }
 
+export async function findReportById(db: Db, id: number): Promise<Report | undefined> {
+  const r = await db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+  return (
+    r && {
+      id: r.id,
+      year: r.year,
+      status: r.status as ReportStatus,
+      currentVersion: r.current_version,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    }
+  );
+}
+
 export const findReportByYear = async (db: Db, year: number): Promise<Report | undefined> =>
   (await listReports(db, year))[0];
 
@@ -350,47 +367,72 @@ export async function saveReportVersion(
   return version;
 }
 
-export type SignOffKind = 'report' | 'agenda' | 'draft';
-export type SignOffState = 'requested' | 'approved' | 'changes-requested' | 'superseded';
-
-export interface SignOff {
-  id: number;
-  itemKind: SignOffKind;
-  itemId: number;
-  itemVersion: number;
-  contentHash: string;
+/**
+ * A sign-off as the database keeps it: the domain's `SignOff` (what the rules decide on) with who
+ * asked, who answered, in what capacity and with what comment.
+ */
+export interface SignOffRecord extends SignOff {
   requestedBy: number | null;
-  requestedAt: string;
-  state: SignOffState;
+  requestedByName: string | null;
   decidedBy: number | null;
+  decidedByName: string | null;
   decidedAt: string | null;
   comment: string | null;
+  /** The chairman's named deputy answered in the chairman's absence. */
   onBehalfOfDeputy: boolean;
 }
 
-/** An item's sign-off requests and their answers, oldest first. */
-export async function listSignOffs(db: Db, itemKind: SignOffKind, itemId: number): Promise<SignOff[]> {
-  const rows = await db
+const signOffQuery = (db: Db) =>
+  db
     .selectFrom('sign_offs')
-    .selectAll()
-    .where('item_kind', '=', itemKind)
-    .where('item_id', '=', itemId)
-    .orderBy('id')
+    .leftJoin('people as requester', 'requester.id', 'sign_offs.requested_by')
+    .leftJoin('people as decider', 'decider.id', 'sign_offs.decided_by')
+    .selectAll('sign_offs')
+    .select(['requester.name as requested_by_name', 'decider.name as decided_by_name']);
+
+type SignOffRow = Awaited<ReturnType<ReturnType<typeof signOffQuery>['execute']>>[number];
+const toSignOff = (r: SignOffRow): SignOffRecord => ({
+  id: r.id,
+  kind: r.item_kind as SignOffKind,
+  itemId: r.item_id,
+  version: r.item_version,
+  contentHash: r.content_hash,
+  state: r.state as SignOffState,
+  requestedAt: r.requested_at,
+  requestedBy: r.requested_by,
+  requestedByName: r.requested_by_name,
+  decidedBy: r.decided_by,
+  decidedByName: r.decided_by_name,
+  decidedAt: r.decided_at,
+  comment: r.comment,
+  onBehalfOfDeputy: r.on_behalf_of_deputy === 1,
+});
+
+/** An item's sign-off requests and their answers, oldest first. */
+export async function listSignOffs(db: Db, kind: SignOffKind, itemId: number): Promise<SignOffRecord[]> {
+  const rows = await signOffQuery(db)
+    .where('sign_offs.item_kind', '=', kind)
+    .where('sign_offs.item_id', '=', itemId)
+    .orderBy('sign_offs.id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    itemKind: r.item_kind as SignOffKind,
-    itemId: r.item_id,
-    itemVersion: r.item_version,
-    contentHash: r.content_hash,
-    requestedBy: r.requested_by,
-    requestedAt: r.requested_at,
-    state: r.state as SignOffState,
-    decidedBy: r.decided_by,
-    decidedAt: r.decided_at,
-    comment: r.comment,
-    onBehalfOfDeputy: r.on_behalf_of_deputy === 1,
-  }));
+  return rows.map(toSignOff);
+}
+
+export async function findSignOff(db: Db, id: number): Promise<SignOffRecord | undefined> {
+  const row = await signOffQuery(db).where('sign_offs.id', '=', id).executeTakeFirst();
+  return row && toSignOff(row);
+}
+
+/** Marks these sign-offs superseded (asked or approved about content that has changed since). */
+export async function supersedeSignOffs(trx: Db, ids: readonly number[], now: string): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await trx
+    .updateTable('sign_offs')
+    .set({ state: 'superseded', decided_at: now })
+    .where('id', 'in', ids)
+    .where('state', 'in', ['requested', 'approved'])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** Marks an item's open sign-off request superseded (its content changed); how many were. */
@@ -413,17 +455,17 @@ export async function supersedeOpenSignOffs(
 /** Asks for a sign-off on one version of an item; an earlier open request is superseded. */
 export async function requestSignOff(
   trx: Db,
-  request: { itemKind: SignOffKind; itemId: number; itemVersion: number; contentHash: string },
+  request: Pick<SignOff, 'kind' | 'itemId' | 'version' | 'contentHash'>,
   by: number,
   now: string,
 ): Promise<number> {
-  await supersedeOpenSignOffs(trx, request.itemKind, request.itemId, now);
+  await supersedeOpenSignOffs(trx, request.kind, request.itemId, now);
   const { id } = await trx
     .insertInto('sign_offs')
     .values({
-      item_kind: request.itemKind,
+      item_kind: request.kind,
       item_id: request.itemId,
-      item_version: request.itemVersion,
+      item_version: request.version,
       content_hash: request.contentHash,
       requested_by: by,
       requested_at: now,

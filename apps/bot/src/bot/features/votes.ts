@@ -232,9 +232,11 @@ votesFeature.chatType('private').on('message:text', async (ctx, next) => {
   const text = ctx.message.text.trim();
   const { db } = ctx.deps;
   const now = ctx.now();
-  if (!person || !(await hasChatPrompt(db, person.id, now))) return next();
+  const purposes = Object.values(PROMPT_PURPOSE);
+  if (!person || !(await hasChatPrompt(db, person.id, now, purposes))) return next();
   if (text.startsWith('/') && text !== '/cancel') return next();
-  const prompt = await takeChatPrompt(db, person.id, now);
+  // Only a remark's question is taken: another feature's question stays for it.
+  const prompt = await takeChatPrompt(db, person.id, now, purposes);
   const remark = prompt && remarkOf(prompt.purpose);
   if (!prompt || !remark) return next();
   if (text === '/cancel') {

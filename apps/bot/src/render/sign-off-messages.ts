@@ -1,0 +1,284 @@
+import {
+  type Database,
+  findReportById,
+  findReportVersion,
+  findSignOff,
+  getCommissionOrThrow,
+  type Kysely,
+  listSignOffs,
+  type SignOffRecord,
+} from '@accord/db';
+import { renderPdf } from '@accord/documents';
+import {
+  encodeSignOffButton,
+  escapeHtml,
+  type Language,
+  type MessageIntent,
+  type Person,
+  type ReportSections,
+  reportChangesSince,
+  reportKeyFigures,
+} from '@accord/domain';
+import type { InlineKeyboardButton } from 'grammy/types';
+import { formatDate } from '../format';
+import type { Translate } from '../i18n';
+import type { OutboundMessage, RenderOutcome } from './outbox-renderer';
+import { reportDocument } from './report-document';
+
+type SignOffIntent = Extract<MessageIntent, { signOffId: number }>;
+
+interface Recipient {
+  chatId: number;
+  person: Person | null;
+  language: Language;
+  timeZone: string;
+}
+
+/** Figures changed per section shown in the prompt before "… and N more". */
+const FIGURES_SHOWN = 5;
+/** Telegram's limit for a document's caption, in characters of its text after the HTML is parsed. */
+const CAPTION_MAX = 1_024;
+/** The chairman's earlier comment is quoted this far in the caption (the secretary has it whole). */
+const COMMENT_SHOWN = 300;
+
+const visibleLength = (html: string) =>
+  html.replace(/<[^>]*>/g, '').replace(/&(lt|gt|amp|quot|#\d+);/g, '_').length;
+
+/**
+ * The prompt's caption: the summary, then as many lines of what changed as fit in Telegram's
+ * 1,024 characters, the rest counted on a last line (the PDF has everything).
+ */
+function fitCaption(
+  summary: readonly string[],
+  changes: readonly string[],
+  more: (count: number) => string,
+): string {
+  const join = (lines: readonly string[]) =>
+    [...summary, ...(lines.length > 0 ? ['', ...lines] : [])].join('\n');
+  for (let shown = changes.length; shown >= 0; shown--) {
+    const lines = [
+      ...changes.slice(0, shown),
+      ...(shown < changes.length ? [more(changes.length - shown)] : []),
+    ];
+    const text = join(lines);
+    if (visibleLength(text) <= CAPTION_MAX) return text;
+  }
+  return join([]);
+}
+
+/** The prompt's buttons: approve (then confirm) or request changes, bound to the request and its version. */
+export const signOffPromptKeyboard = (
+  t: Translate,
+  lang: Language,
+  signOff: Pick<SignOffRecord, 'id' | 'version'>,
+): InlineKeyboardButton[][] => [
+  [
+    {
+      text: t(lang, 'sign-off-button-approve'),
+      callback_data: encodeSignOffButton({
+        kind: 'approve',
+        signOffId: signOff.id,
+        version: signOff.version,
+      }),
+    },
+    {
+      text: t(lang, 'sign-off-button-changes'),
+      callback_data: encodeSignOffButton({
+        kind: 'changes',
+        signOffId: signOff.id,
+        version: signOff.version,
+      }),
+    },
+  ],
+];
+
+/** The buttons that replace the prompt's while the chairman confirms an approval. */
+export const signOffConfirmKeyboard = (
+  t: Translate,
+  lang: Language,
+  signOff: Pick<SignOffRecord, 'id' | 'version'>,
+): InlineKeyboardButton[][] => [
+  [
+    {
+      text: t(lang, 'sign-off-button-confirm', { version: signOff.version }),
+      callback_data: encodeSignOffButton({
+        kind: 'confirm',
+        signOffId: signOff.id,
+        version: signOff.version,
+      }),
+    },
+  ],
+  [
+    {
+      text: t(lang, 'sign-off-button-cancel'),
+      callback_data: encodeSignOffButton({ kind: 'cancel', signOffId: signOff.id, version: signOff.version }),
+    },
+  ],
+];
+
+/** What changed since the version the chairman last returned, as lines of the prompt; none on a first request. */
+function changesSinceReturn(
+  t: Translate,
+  lang: Language,
+  returned: { signOff: SignOffRecord; sections: ReportSections } | null,
+  sections: ReportSections,
+): string[] {
+  if (!returned) return [];
+  const version = returned.signOff.version;
+  const said = returned.signOff.comment ?? '';
+  const comment = said
+    ? [
+        t(lang, 'sign-off-prompt-your-comment', {
+          comment: escapeHtml(said.length > COMMENT_SHOWN ? `${said.slice(0, COMMENT_SHOWN - 1)}…` : said),
+        }),
+      ]
+    : [];
+  const changes = reportChangesSince(returned.sections, sections);
+  if (changes.length === 0) return [t(lang, 'sign-off-prompt-no-changes', { version }), ...comment];
+  const lines = changes.flatMap((c) => {
+    const section = t(lang, `section-${c.key}`);
+    const out: string[] = [];
+    if (c.textChanged)
+      out.push(
+        c.formattingOnly
+          ? t(lang, 'sign-off-change-formatting', { section })
+          : t(lang, 'sign-off-change-text', { section, added: c.added, removed: c.removed }),
+      );
+    if (c.figures.length > 0) {
+      const shown = c.figures
+        .slice(0, FIGURES_SHOWN)
+        .map((f) => `${escapeHtml(f.path)} ${f.from ?? '—'} → ${f.to ?? '—'}`)
+        .join('; ');
+      const more = c.figures.length - FIGURES_SHOWN;
+      out.push(
+        t(lang, 'sign-off-change-figures', { section, figures: shown }) +
+          (more > 0 ? ` ${t(lang, 'sign-off-change-more', { count: more })}` : ''),
+      );
+    }
+    return out.map((l) => `• ${l}`);
+  });
+  return [t(lang, 'sign-off-prompt-changes-title', { version }), ...lines, ...comment];
+}
+
+/**
+ * Renders a sign-off's outbox rows at send time: the chairman's prompt — the report as a PDF in
+ * the reader's language, captioned with the summary and what changed since the last return, with
+ * the buttons; skipped once the request is answered or superseded — and the answer as the
+ * secretaries hear it.
+ */
+export async function renderSignOffIntent(
+  deps: { db: Kysely<Database>; t: Translate; clock: () => Date },
+  intent: SignOffIntent,
+  to: Recipient,
+): Promise<RenderOutcome> {
+  const { db, t } = deps;
+  const lang = to.language;
+  const signOff = await findSignOff(db, intent.signOffId);
+  if (!signOff) return { ok: false, reason: `sign-off ${intent.signOffId} no longer exists` };
+  if (signOff.kind !== 'report') return { ok: false, reason: `no prompt for ${signOff.kind} sign-offs yet` };
+  const report = await findReportById(db, signOff.itemId);
+  const version = report && (await findReportVersion(db, report.id, signOff.version));
+  if (!report || !version) return { ok: false, reason: `report ${signOff.itemId} or its version is gone` };
+  const message = (text: string, extra: Partial<OutboundMessage> = {}): RenderOutcome => ({
+    ok: true,
+    message: { chatId: to.chatId, text, keyboard: [], personId: to.person?.id ?? null, ...extra },
+  });
+  const unanswered = signOff.state === 'requested';
+
+  switch (intent.kind) {
+    case 'sign-off-requested': {
+      if (!unanswered) return { ok: false, skip: true, reason: 'the request was answered or superseded' };
+      const key = reportKeyFigures(version.sections);
+      const lastReturned = (await listSignOffs(db, 'report', report.id))
+        .filter((s) => s.id < signOff.id && s.state === 'changes-requested')
+        .at(-1);
+      const returnedVersion = lastReturned && (await findReportVersion(db, report.id, lastReturned.version));
+      const summary = [
+        t(lang, 'sign-off-prompt-title', { year: String(report.year) }),
+        t(lang, 'sign-off-prompt-version', {
+          version: signOff.version,
+          hash: signOff.contentHash.slice(0, 12),
+        }),
+        '',
+        t(lang, 'sign-off-prompt-meetings', {
+          held: key.meetingsHeld,
+          minimum: key.minimumMeetings,
+          met: key.minimumMet ? 'yes' : 'no',
+        }),
+        t(lang, 'sign-off-prompt-decisions', { count: key.decisionsAdopted }),
+        ...key.programs.map((p) =>
+          t(lang, 'sign-off-prompt-program', {
+            title: escapeHtml(lang === 'ru' ? p.titleRu : p.titleEn),
+            progress:
+              p.progress === null ? t(lang, 'sign-off-prompt-no-progress') : `${Math.round(p.progress)} %`,
+          }),
+        ),
+        t(lang, 'sign-off-prompt-overdue', { count: key.overdue }),
+      ];
+      const changes = changesSinceReturn(
+        t,
+        lang,
+        lastReturned && returnedVersion
+          ? { signOff: lastReturned, sections: returnedVersion.sections }
+          : null,
+        version.sections,
+      );
+      const commission = await getCommissionOrThrow(db);
+      const pdf = await renderPdf(
+        reportDocument(t, lang, {
+          year: report.year,
+          version: signOff.version,
+          contentHash: signOff.contentHash,
+          sections: version.sections,
+          commissionName: lang === 'ru' ? commission.name_ru : commission.name_en,
+          at: deps.clock().toISOString(),
+          timeZone: to.timeZone,
+        }),
+      );
+      return message(
+        fitCaption(summary, changes, (count) => t(lang, 'sign-off-change-more-lines', { count })),
+        {
+          keyboard: signOffPromptKeyboard(t, lang, signOff),
+          document: { fileName: `report-${report.year}-v${signOff.version}-${lang}.pdf`, content: pdf },
+        },
+      );
+    }
+    case 'sign-off-decided': {
+      if (signOff.state !== 'approved' && signOff.state !== 'changes-requested')
+        return { ok: false, skip: true, reason: 'the request has no answer' };
+      const args = {
+        name: escapeHtml(signOff.decidedByName ?? ''),
+        version: signOff.version,
+        year: String(report.year),
+        capacity: signOff.onBehalfOfDeputy ? 'deputy' : 'chairman',
+      };
+      return message(
+        signOff.state === 'approved'
+          ? t(lang, 'sign-off-decided-approved', args)
+          : t(lang, 'sign-off-decided-changes', { ...args, comment: escapeHtml(signOff.comment ?? '') }),
+      );
+    }
+  }
+}
+
+/** A reminder line for an unanswered request; null once it is answered or superseded. */
+export async function signOffReminderLine(
+  db: Kysely<Database>,
+  t: Translate,
+  lang: Language,
+  reminder: { subject_id: number; rule: string },
+): Promise<string | null> {
+  const signOff = await findSignOff(db, reminder.subject_id);
+  if (signOff?.state !== 'requested' || signOff.kind !== 'report') return null;
+  const report = await findReportById(db, signOff.itemId);
+  if (!report) return null;
+  return t(
+    lang,
+    reminder.rule === 'sign-off-escalation' ? 'reminder-sign-off-escalation' : 'reminder-sign-off',
+    {
+      year: String(report.year),
+      version: signOff.version,
+      date: formatDate(signOff.requestedAt.slice(0, 10), lang),
+    },
+  );
+}
