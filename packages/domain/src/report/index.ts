@@ -1,3 +1,4 @@
 export * from './assembly';
+export * from './document';
 export * from './editing';
 export * from './rich-text';
