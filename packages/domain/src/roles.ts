@@ -40,6 +40,7 @@ export const ACTIONS = [
   'decisions.track',
   'reports.read',
   'reports.write',
+  'reports.submit',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -75,6 +76,7 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'decisions.track': ['secretary'],
   'reports.read': everyone,
   'reports.write': ['secretary'],
+  'reports.submit': ['secretary'],
 };
 
 export const can = (roles: readonly Role[], action: Action): boolean =>

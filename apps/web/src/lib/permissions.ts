@@ -37,6 +37,7 @@ export const PERMISSIONS = {
   'decisions.track': ['secretary'],
   'reports.read': everyone,
   'reports.write': ['secretary'],
+  'reports.submit': ['secretary'],
 } as const satisfies Record<Action, readonly Role[]>;
 
 /** Whether someone with these roles may do `action`. */

@@ -225,22 +225,24 @@ describe('a report version as an official document', () => {
     expect(ru[4]?.[0]).toBe('По состоянию на 20 января 2028 г.: просрочено мероприятий — 1, задач — 1');
   });
 
-  it('says so for a section with nothing to report', () => {
+  it('says so for a section with nothing to report, and still counts no meeting against the minimum', () => {
     const empty = composeSections(
       assembleReport(
         { ...records, meetings: [], decisions: [], programs: [], workingGroups: [] },
         '2028-01-20T09:00:00.000Z',
       ),
     );
-    const doc = reportDocument({ ...input, version: { ...input.version, sections: empty } }, 'ru');
-    for (const section of doc.sections)
-      expect(textsOf(section.blocks)).toEqual(['За отчётный год записей нет.']);
-    expect(
-      textsOf(
-        reportDocument({ ...input, version: { ...input.version, sections: empty } }, 'en').sections[0]
-          ?.blocks ?? [],
-      ),
-    ).toEqual(['Nothing is recorded for the year.']);
+    const emptyInput = { ...input, version: { ...input.version, sections: empty } };
+    const [meetings, ...rest] = reportDocument(emptyInput, 'ru').sections;
+    expect(textsOf(meetings?.blocks ?? [])).toEqual([
+      'Проведено заседаний: 0 при установленном минимуме 2 — Требование устава не выполнено.',
+      'Отменено заседаний: 0',
+      'Проведено заседаний рабочих групп и конференций: 0',
+    ]);
+    for (const section of rest) expect(textsOf(section.blocks)).toEqual(['За отчётный год записей нет.']);
+    expect(textsOf(reportDocument(emptyInput, 'en').sections[1]?.blocks ?? [])).toEqual([
+      'Nothing is recorded for the year.',
+    ]);
   });
 
   it('puts the secretary’s text before the figures, its entities decoded', () => {

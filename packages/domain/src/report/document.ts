@@ -559,18 +559,18 @@ function overdueBlocks(f: OverdueSection, c: Context): DocumentBlock[] {
 /** A section's figures as blocks; the switch is exhaustive over the section kinds. */
 function figureBlocks(section: ReportSection, c: Context): DocumentBlock[] {
   const figures = section.figures;
-  if (figures.empty) return [paragraph(c.words.nothing)];
   switch (figures.key) {
     case 'meetings':
+      // No meeting is itself the figure to report: none held against the statute's minimum.
       return meetingsBlocks(figures, c);
     case 'decisions':
-      return decisionsBlocks(figures, c);
+      return figures.empty ? [paragraph(c.words.nothing)] : decisionsBlocks(figures, c);
     case 'programs':
-      return programsBlocks(figures, c);
+      return figures.empty ? [paragraph(c.words.nothing)] : programsBlocks(figures, c);
     case 'working-groups':
-      return groupsBlocks(figures, c);
+      return figures.empty ? [paragraph(c.words.nothing)] : groupsBlocks(figures, c);
     case 'overdue':
-      return overdueBlocks(figures, c);
+      return figures.empty ? [paragraph(c.words.nothing)] : overdueBlocks(figures, c);
     default: {
       const unknown: never = figures;
       throw new Error(`No document layout for section ${(unknown as { key: string }).key}`);

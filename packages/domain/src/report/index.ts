@@ -2,3 +2,4 @@ export * from './assembly';
 export * from './document';
 export * from './editing';
 export * from './rich-text';
+export * from './submission';
