@@ -159,6 +159,7 @@ const AUDIT_ACTION_LABELS = {
   'report.create': 'auditAction.report.create',
   'report.edit': 'auditAction.report.edit',
   'report.refresh': 'auditAction.report.refresh',
+  'report.submit': 'auditAction.report.submit',
 } as const satisfies Record<string, MessageKey>;
 
 /** The audit actions this build knows, for the filter. */
