@@ -562,6 +562,8 @@ function ApprovedReport(props: { year: string; detail: ReportDetail; onSubmitted
                 <a
                   class="button"
                   href={`/api/reports/${encodeURIComponent(props.year)}/export.${format}?language=${l.language}`}
+                  // The server names the file; the attribute keeps the router from taking the click.
+                  download=""
                   data-export={`${format}-${l.language}`}
                 >
                   {t('report.download', { format: format.toUpperCase(), language: t(l.label) })}
