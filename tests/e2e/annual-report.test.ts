@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { openDatabase } from '@accord/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningAccord, startAccord } from '../support/accord';
@@ -70,5 +72,55 @@ describe('the secretary drafts the annual report', () => {
       await page.request.get(new URL('/api/reports/2027/versions', accord.url).href)
     ).json()) as { versions: Array<{ version: number; change: string }> };
     expect(versions.versions.map((v) => v.change)).toEqual(['assembled', 'edit']);
+  });
+
+  it('once approved, downloads the approved version and records its submission', async () => {
+    const shot = screenshots(page, 'annual-report-approved');
+    const api = async <T>(path: string) =>
+      (await (await page.request.get(new URL(path, accord.url).href)).json()) as T;
+    const { report, version } = await api<{
+      report: { id: number };
+      version: { version: number; contentHash: string };
+    }>('/api/reports/2027');
+    const people = await api<{ people: Array<{ id: number; roles: string[] }> }>('/api/session/dev-people');
+    // The chairman's approval, as the approval flow in chat records it.
+    const db = openDatabase({ file });
+    const now = new Date().toISOString();
+    await db
+      .insertInto('sign_offs')
+      .values({
+        item_kind: 'report',
+        item_id: report.id,
+        item_version: version.version,
+        content_hash: version.contentHash,
+        requested_at: now,
+        state: 'approved',
+        decided_by: people.people.find((p) => p.roles.includes('chairman'))?.id ?? null,
+        decided_at: now,
+      })
+      .execute();
+    await db.updateTable('reports').set({ status: 'approved' }).where('id', '=', report.id).execute();
+    await db.destroy();
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'The approved report' }).waitFor();
+    await shot('approved');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download PDF (English)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('accord-report-2027-v2-en.pdf');
+    const pdf = await readFile((await download.path()) ?? '');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+
+    await page.getByLabel('Reference number').fill('No. 12/345-MK');
+    await page.getByRole('button', { name: 'Record the submission' }).click();
+    await page
+      .getByTestId('report-submission')
+      .getByText(/reference No\. 12\/345-MK \(version 2\)/)
+      .waitFor();
+    await shot('submitted');
+    const after = await api<{ report: { status: string } }>('/api/reports/2027');
+    expect(after.report.status).toBe('submitted');
   });
 });

@@ -6,10 +6,11 @@ import { MEMBER_STATE_CODES } from './states';
 const calendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
-  .refine(
-    (value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-    'is not a calendar date',
-  );
+  .refine((value) => {
+    // zod runs this even when the pattern failed: "2027-13-01" or "soon" must be refused, not throw.
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, 'is not a calendar date');
 
 const title = z.string().trim().min(1).max(300);
 

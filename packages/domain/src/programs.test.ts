@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { activityInputSchema } from './program-schemas';
 import {
   type Activity,
   atRiskActivities,
@@ -187,5 +188,14 @@ describe('progress reported from chat', () => {
     expect(statusAfterProgress('planned', 10)).toBe('in-progress');
     expect(statusAfterProgress('planned', 0)).toBe('planned');
     expect(statusAfterProgress('delayed', 50)).toBe('delayed');
+  });
+});
+
+describe('a program’s dates as the API takes them', () => {
+  it('refuses a date that is not one, rather than throwing', () => {
+    const activity = { title: 'A', directionId: 1, leadState: 'RU', end: '2027-12-31' };
+    for (const start of ['2027-13-01', '2027-02-30', 'soon', '01.02.2027'])
+      expect(activityInputSchema.safeParse({ ...activity, start }).success, start).toBe(false);
+    expect(activityInputSchema.safeParse({ ...activity, start: '2027-02-28' }).success).toBe(true);
   });
 });

@@ -42,6 +42,7 @@ export const ACTIONS = [
   'reports.write',
   'demo.fill',
   'reports.send-for-approval',
+  'reports.submit',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -80,6 +81,7 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   // Sandbox mode only: fills an empty commission with a plausible year to try Accord on.
   'demo.fill': staff,
   'reports.send-for-approval': ['secretary'],
+  'reports.submit': ['secretary'],
 };
 
 export const can = (roles: readonly Role[], action: Action): boolean =>

@@ -2,10 +2,13 @@ import {
   findReportByYear,
   findReportVersion,
   insertReport,
+  insertReportSubmission,
+  listReportSubmissions,
   listReports,
   listReportVersions,
   listSignOffs,
   loadReportRecords,
+  markReportSubmittedOnce,
   type Report,
   saveReportVersion,
   supersedeOpenSignOff,
@@ -14,15 +17,23 @@ import {
   assembleReport,
   composeSections,
   decideReportChange,
+  decideReportSubmission,
   diffQuerySchema,
   diffReportSections,
   editSection,
   isReportReadOnly,
+  type Language,
+  localDate,
+  type ReportExportFormat,
   type ReportSectionKey,
   type ReportSections,
+  type ReportSubmissionError,
   reportCreateSchema,
+  reportExportFileName,
+  reportExportQuerySchema,
   reportSectionEditSchema,
   reportSectionParamSchema,
+  reportSubmissionSchema,
   reportVersionParamSchema,
   reportYearParamSchema,
 } from '@accord/domain';
@@ -31,6 +42,11 @@ import type { AppEnv } from '../env';
 import { errorBody } from '../errors';
 import { authorize, signedIn } from '../middleware/authorize';
 import { auditByPerson, beforeAfter } from '../services/audit';
+import {
+  type ApprovedVersionError,
+  loadApprovedVersion,
+  renderApprovedReport,
+} from '../services/report-export';
 import { validate } from '../validate';
 
 const noReport = (year: number) => errorBody('NotFound', `There is no report for ${year} yet`);
@@ -38,16 +54,62 @@ const readOnly = () => errorBody('ReportReadOnly', 'The report has been approved
 const staleEdit = () =>
   errorBody('EditConflict', 'The report was saved meanwhile (or approved); reload it and try again');
 
-/** The report with the content of its current version and the sign-offs asked on it. */
+const approvalErrors: Record<ApprovedVersionError, string> = {
+  NotApproved: 'The report has not been approved: only the approved version is exported or submitted',
+  ApprovalMismatch: 'The report’s content is not the version the chairman approved',
+};
+const submissionErrors: Record<ReportSubmissionError, [string, 400 | 409]> = {
+  NotApproved: [approvalErrors.NotApproved, 409],
+  AlreadySubmitted: ['The report’s submission has been recorded already', 409],
+  SubmittedBeforeApproval: ['The report cannot have been submitted before it was approved', 400],
+  SubmittedInFuture: ['The submission date is in the future', 400],
+};
+
+const FORMAT_TYPES: Record<ReportExportFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/** The report with the content of its current version, the sign-offs asked on it and its submission. */
 async function reportView(deps: AppEnv['Variables']['deps'], report: Report) {
-  const [current, signOffs] = await Promise.all([
+  const [current, signOffs, submissions] = await Promise.all([
     findReportVersion(deps.db, report.id, report.currentVersion),
     listSignOffs(deps.db, 'report', report.id),
+    listReportSubmissions(deps.db, report.id),
   ]);
   return {
     report: { ...report, readOnly: isReportReadOnly(report.status) },
     version: current ?? null,
     signOffs,
+    submission: submissions.at(-1) ?? null,
+  };
+}
+
+/** The approved version's file, or why there is none. */
+async function exportFile(
+  deps: AppEnv['Variables']['deps'],
+  year: number,
+  language: Language,
+  format: ReportExportFormat,
+) {
+  const report = await findReportByYear(deps.db, year);
+  if (!report) return { ok: false as const, status: 404 as const, body: noReport(year) };
+  const approved = await loadApprovedVersion(deps.db, report);
+  if (!approved.ok)
+    return {
+      ok: false as const,
+      status: 409 as const,
+      body: errorBody(approved.error, approvalErrors[approved.error]),
+    };
+  const bytes = await renderApprovedReport(deps.db, report, approved.value, language, format);
+  return {
+    ok: true as const,
+    bytes: new Uint8Array(bytes),
+    headers: {
+      'content-type': FORMAT_TYPES[format],
+      'content-disposition': `attachment; filename="${reportExportFileName(year, approved.value.version.version, language, format)}"`,
+      'cache-control': 'private, no-store',
+    },
   };
 }
 
@@ -174,6 +236,90 @@ export const reportsRoutes = new Hono<AppEnv>()
       const found = report && (await findReportVersion(db, report.id, version));
       if (!found) return c.json(errorBody('NotFound', 'No such report or version'), 404);
       return c.json({ version: found }, 200);
+    },
+  )
+  .post(
+    '/:year/submission',
+    authorize('reports.submit'),
+    validate('param', reportYearParamSchema),
+    validate('json', reportSubmissionSchema),
+    async (c) => {
+      const deps = c.get('deps');
+      const now = deps.clock().toISOString();
+      const actor = signedIn(c);
+      const { year } = c.req.valid('param');
+      const { submittedOn, referenceNumber } = c.req.valid('json');
+      const report = await findReportByYear(deps.db, year);
+      if (!report) return c.json(noReport(year), 404);
+      const approved = await loadApprovedVersion(deps.db, report);
+      if (!approved.ok) return c.json(errorBody(approved.error, approvalErrors[approved.error]), 409);
+      const { version, signOff } = approved.value;
+      const decided = decideReportSubmission(report.status, submittedOn, {
+        approvedOn: localDate(signOff.decidedAt ?? version.createdAt, actor.timeZone),
+        today: localDate(now, actor.timeZone),
+      });
+      if (!decided.ok) {
+        const [message, status] = submissionErrors[decided.error];
+        return c.json(errorBody(decided.error, message), status);
+      }
+      const recorded = await deps.db.transaction().execute(async (trx) => {
+        if (!(await markReportSubmittedOnce(trx, { id: report.id, version: version.version }, now)))
+          return null;
+        const id = await insertReportSubmission(
+          trx,
+          { reportId: report.id, reportVersion: version.version, submittedOn, referenceNumber },
+          actor.id,
+          now,
+        );
+        await auditByPerson(trx, actor, now, {
+          action: 'report.submit',
+          recordType: 'report',
+          recordId: report.id,
+          ...beforeAfter(
+            { status: report.status, version: version.version },
+            { status: decided.value.status, version: version.version, submittedOn, referenceNumber },
+          ),
+        });
+        return id;
+      });
+      if (recorded === null) {
+        const [message] = submissionErrors.AlreadySubmitted;
+        return c.json(errorBody('AlreadySubmitted', message), 409);
+      }
+      const after = await findReportByYear(deps.db, year);
+      return c.json(await reportView(deps, after ?? report), 201);
+    },
+  )
+  .get(
+    '/:year/export.pdf',
+    authorize('reports.read'),
+    validate('param', reportYearParamSchema),
+    validate('query', reportExportQuerySchema),
+    async (c) => {
+      const file = await exportFile(
+        c.get('deps'),
+        c.req.valid('param').year,
+        c.req.valid('query').language,
+        'pdf',
+      );
+      if (!file.ok) return c.json(file.body, file.status);
+      return c.body(file.bytes, 200, file.headers);
+    },
+  )
+  .get(
+    '/:year/export.docx',
+    authorize('reports.read'),
+    validate('param', reportYearParamSchema),
+    validate('query', reportExportQuerySchema),
+    async (c) => {
+      const file = await exportFile(
+        c.get('deps'),
+        c.req.valid('param').year,
+        c.req.valid('query').language,
+        'docx',
+      );
+      if (!file.ok) return c.json(file.body, file.status);
+      return c.body(file.bytes, 200, file.headers);
     },
   )
   .get(

@@ -5,6 +5,7 @@ import {
   findSignOff,
   getCommissionOrThrow,
   type Kysely,
+  listMemberStates,
   listSignOffs,
   type SignOffRecord,
 } from '@accord/db';
@@ -17,13 +18,13 @@ import {
   type Person,
   type ReportSections,
   reportChangesSince,
+  reportDocument,
   reportKeyFigures,
 } from '@accord/domain';
 import type { InlineKeyboardButton } from 'grammy/types';
 import { formatDate } from '../format';
 import type { Translate } from '../i18n';
 import type { OutboundMessage, RenderOutcome } from './outbox-renderer';
-import { reportDocument } from './report-document';
 
 type SignOffIntent = Extract<MessageIntent, { signOffId: number }>;
 
@@ -223,17 +224,25 @@ export async function renderSignOffIntent(
           : null,
         version.sections,
       );
-      const commission = await getCommissionOrThrow(db);
+      const [commission, states] = await Promise.all([getCommissionOrThrow(db), listMemberStates(db)]);
+      // The same document the approved version exports as, marked as a draft until approved.
       const pdf = await renderPdf(
-        reportDocument(t, lang, {
-          year: report.year,
-          version: signOff.version,
-          contentHash: signOff.contentHash,
-          sections: version.sections,
-          commissionName: lang === 'ru' ? commission.name_ru : commission.name_en,
-          at: deps.clock().toISOString(),
-          timeZone: to.timeZone,
-        }),
+        reportDocument(
+          {
+            year: report.year,
+            commission: { nameRu: commission.name_ru, nameEn: commission.name_en },
+            states,
+            version: {
+              number: version.version,
+              contentHash: version.contentHash,
+              createdAt: version.createdAt,
+              sections: version.sections,
+            },
+            approval: null,
+            timeZone: to.timeZone,
+          },
+          lang,
+        ),
       );
       return message(
         fitCaption(summary, changes, (count) => t(lang, 'sign-off-change-more-lines', { count })),

@@ -167,6 +167,7 @@ const AUDIT_ACTION_LABELS = {
   'sign-off.approve': 'auditAction.sign-off.approve',
   'sign-off.request-changes': 'auditAction.sign-off.request-changes',
   'sign-off.refused': 'auditAction.sign-off.refused',
+  'report.submit': 'auditAction.report.submit',
 } as const satisfies Record<string, MessageKey>;
 
 /** The audit actions this build knows, for the filter. */

@@ -39,6 +39,7 @@ export const PERMISSIONS = {
   'reports.write': ['secretary'],
   'demo.fill': staff,
   'reports.send-for-approval': ['secretary'],
+  'reports.submit': ['secretary'],
 } as const satisfies Record<Action, readonly Role[]>;
 
 /** Whether someone with these roles may do `action`. */

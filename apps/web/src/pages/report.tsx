@@ -20,6 +20,7 @@ import {
   RESPONSE_STATUS_LABELS,
   SIGN_OFF_STATE_LABELS,
 } from '../i18n/labels';
+import { formatCalendarDate, todayIn } from '../lib/decisions';
 import { useSession } from '../session';
 
 type Figure = { value: number; source: string; ids: number[] };
@@ -519,6 +520,111 @@ function Versions(props: { year: string; versions: ReportVersionView[] }) {
   );
 }
 
+const EXPORT_LANGUAGES = [
+  { language: 'ru', label: 'report.languageRu' },
+  { language: 'en', label: 'report.languageEn' },
+] as const satisfies ReadonlyArray<{ language: string; label: MessageKey }>;
+
+/** Once approved: the approved version to download (PDF and DOCX, Russian and English) and its submission. */
+function ApprovedReport(props: { year: string; detail: ReportDetail; onSubmitted: () => Promise<void> }) {
+  const { t, errorText, timeZone, locale } = useI18n();
+  const { can } = useSession();
+  const ids = { heading: createUniqueId(), date: createUniqueId(), reference: createUniqueId() };
+  const [busy, setBusy] = createSignal(false);
+  const [failure, setFailure] = createSignal<unknown>();
+  const submission = () => props.detail.submission;
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await unwrap(
+        client.api.reports[':year'].submission.$post({
+          param: { year: props.year },
+          json: {
+            submittedOn: String(form.get('submittedOn') ?? ''),
+            referenceNumber: String(form.get('referenceNumber') ?? ''),
+          },
+        }),
+      );
+      await props.onSubmitted();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="panel stack" aria-labelledby={ids.heading} data-testid="report-approved">
+      <h2 id={ids.heading}>{t('report.exports')}</h2>
+      <p class="muted">{t('report.exportsHint', { version: props.detail.report.currentVersion })}</p>
+      <div class="actions">
+        <For each={['pdf', 'docx'] as const}>
+          {(format) => (
+            <For each={EXPORT_LANGUAGES}>
+              {(l) => (
+                <a
+                  class="button"
+                  href={`/api/reports/${encodeURIComponent(props.year)}/export.${format}?language=${l.language}`}
+                  // The server names the file; the attribute keeps the router from taking the click.
+                  download=""
+                  data-export={`${format}-${l.language}`}
+                >
+                  {t('report.download', { format: format.toUpperCase(), language: t(l.label) })}
+                </a>
+              )}
+            </For>
+          )}
+        </For>
+      </div>
+      <h3>{t('report.submission')}</h3>
+      <Show
+        when={submission()}
+        fallback={
+          <Show when={can('reports.submit') && props.detail.report.status === 'approved'}>
+            <form class="stack" onSubmit={(e) => void submit(e)}>
+              <p class="hint">{t('report.submissionHint')}</p>
+              <Show when={failure()}>
+                {(error) => (
+                  <p class="notice notice-error" role="alert">
+                    {errorText(error())}
+                  </p>
+                )}
+              </Show>
+              <div class="field-row">
+                <div class="field">
+                  <label for={ids.date}>{t('report.submittedOn')}</label>
+                  <input id={ids.date} name="submittedOn" type="date" required value={todayIn(timeZone())} />
+                </div>
+                <div class="field">
+                  <label for={ids.reference}>{t('report.referenceNumber')}</label>
+                  <input id={ids.reference} name="referenceNumber" type="text" required maxLength={100} />
+                </div>
+              </div>
+              <div class="actions">
+                <button type="submit" class="button-primary" disabled={busy()}>
+                  {t('report.recordSubmission')}
+                </button>
+              </div>
+            </form>
+          </Show>
+        }
+      >
+        {(s) => (
+          <p class="notice notice-success" data-testid="report-submission">
+            {t('report.submitted', {
+              date: formatCalendarDate(s().submittedOn, locale()),
+              reference: s().referenceNumber,
+              version: s().reportVersion,
+            })}
+          </p>
+        )}
+      </Show>
+    </section>
+  );
+}
+
 type SignOffView = ReportDetail['signOffs'][number];
 
 /**
@@ -682,6 +788,9 @@ export function Report() {
                   {errorText(error())}
                 </p>
               )}
+            </Show>
+            <Show when={d().report.status === 'approved' || d().report.status === 'submitted'}>
+              <ApprovedReport year={year()} detail={d()} onSubmitted={reload} />
             </Show>
             <SignOffs report={d()} onSent={reload} />
             <Show when={editable()}>

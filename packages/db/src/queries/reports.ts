@@ -541,3 +541,22 @@ export async function listReportSubmissions(db: Db, reportId: number) {
     recordedAt: r.recorded_at,
   }));
 }
+
+/**
+ * Marks an approved report submitted, once, at the version that was approved (one guarded
+ * statement, so two secretaries pressing together cannot both record it): false if it was not.
+ */
+export async function markReportSubmittedOnce(
+  trx: Db,
+  report: { id: number; version: number },
+  now: string,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('reports')
+    .set({ status: 'submitted', updated_at: now })
+    .where('id', '=', report.id)
+    .where('status', '=', 'approved')
+    .where('current_version', '=', report.version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

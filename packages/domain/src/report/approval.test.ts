@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reportChangesSince, reportKeyFigures } from './approval';
-import { richTextBlocks } from './document-blocks';
+import { richTextBlocks } from './document';
 import type { ReportSections } from './editing';
 
 const figure = (value: number) => ({ value, source: 'meeting' as const, ids: [] });

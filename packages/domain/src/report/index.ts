@@ -1,5 +1,6 @@
 export * from './approval';
 export * from './assembly';
-export * from './document-blocks';
+export * from './document';
 export * from './editing';
 export * from './rich-text';
+export * from './submission';

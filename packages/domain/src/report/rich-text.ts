@@ -125,18 +125,24 @@ const ENTITIES: Readonly<Record<string, string>> = {
   nbsp: ' ',
 };
 
+/** Sanitized text's character references as the characters they stand for (unknown names stay as written). */
+export const decodeEntities = (text: string): string =>
+  text.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (entity, code: string) => {
+    if (!code.startsWith('#')) return ENTITIES[code.toLowerCase()] ?? entity;
+    const point =
+      code[1] === 'x' || code[1] === 'X' ? Number.parseInt(code.slice(2), 16) : Number(code.slice(1));
+    // `&#9999999;` passes the sanitizer but names no character: it stays as written rather than throwing.
+    return point <= 0x10ffff ? String.fromCodePoint(point) : entity;
+  });
+
 /** The text a reader sees, one line per paragraph, list item or line break: what a version diff compares. */
 export function richTextLines(html: string): string {
-  return html
-    .replace(/<li>/g, '• ')
-    .replace(/<br>|<\/(p|li|ul|ol)>/g, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (entity, code: string) => {
-      if (code.startsWith('#x') || code.startsWith('#X'))
-        return String.fromCodePoint(Number.parseInt(code.slice(2), 16));
-      if (code.startsWith('#')) return String.fromCodePoint(Number(code.slice(1)));
-      return ENTITIES[code.toLowerCase()] ?? entity;
-    })
+  return decodeEntities(
+    html
+      .replace(/<li>/g, '• ')
+      .replace(/<br>|<\/(p|li|ul|ol)>/g, '\n')
+      .replace(/<[^>]*>/g, ''),
+  )
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '')
