@@ -16,9 +16,11 @@ import { draftAttachmentsRoutes } from './routes/draft-attachments';
 import { draftsRoutes } from './routes/drafts';
 import { healthRoutes } from './routes/health';
 import { meetingsRoutes } from './routes/meetings';
+import { messagePreviewsRoutes } from './routes/message-previews';
 import { outboxRoutes } from './routes/outbox';
 import { peopleRoutes } from './routes/people';
 import { programsRoutes } from './routes/programs';
+import { sandboxChatsRoutes } from './routes/sandbox-chats';
 import { sessionRoutes } from './routes/session';
 import { statesRoutes } from './routes/states';
 import { extensionRequestsRoutes, tasksRoutes } from './routes/tasks';
@@ -88,6 +90,8 @@ export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: 
     .route('/api/extension-requests', extensionRequestsRoutes)
     .route('/api/programs', programsRoutes)
     .route('/api/calendar', calendarRoutes)
+    .route('/api/sandbox-chats', sandboxChatsRoutes)
+    .route('/api/message-previews', messagePreviewsRoutes)
     .route('/telegram/webhook', telegramWebhookRoutes);
 
   api.onError(handleError);

@@ -15,6 +15,7 @@ export * from './programs';
 export * from './reminders/index';
 export * from './result';
 export * from './roles';
+export * from './sandbox-chats';
 export * from './schemas';
 export * from './states';
 export * from './task-callback-data';

@@ -38,6 +38,7 @@ export const ACTIONS = [
   'programs.write',
   'decisions.read',
   'decisions.track',
+  'sandbox.chats',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -71,6 +72,8 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'programs.write': ['secretary'],
   'decisions.read': everyone,
   'decisions.track': ['secretary'],
+  /** The dashboard's Chats page: act as a member in the sandbox, or preview outgoing messages. */
+  'sandbox.chats': staff,
 };
 
 export const can = (roles: readonly Role[], action: Action): boolean =>

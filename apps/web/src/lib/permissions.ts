@@ -35,6 +35,7 @@ export const PERMISSIONS = {
   'programs.write': ['secretary'],
   'decisions.read': everyone,
   'decisions.track': ['secretary'],
+  'sandbox.chats': staff,
 } as const satisfies Record<Action, readonly Role[]>;
 
 /** Whether someone with these roles may do `action`. */
