@@ -213,6 +213,26 @@ describe('sandbox chats: acting as a member', () => {
     expect(JSON.parse(audit[0]?.after ?? '{}')).toMatchObject({ onBehalfOf: await t.personId('KZ-head') });
   });
 
+  it('writes in the commission’s group as the member named, and refuses someone who is not linked', async () => {
+    const cookie = await t.signIn('secretary');
+    const res = await t.call(cookie, 'POST', `/api/sandbox-chats/${groupId}/messages`, {
+      text: 'Good morning, colleagues',
+      asPersonId: await t.personId('KG-head'),
+    });
+    expect(res.status).toBe(201);
+    const last = sandbox.driver.chat(groupId).messages.at(-1);
+    expect(last).toMatchObject({
+      from: 'user',
+      userId: telegramIdOf('KG-head'),
+      text: 'Good morning, colleagues',
+    });
+    const stranger = await t.call(cookie, 'POST', `/api/sandbox-chats/${groupId}/messages`, {
+      text: 'hello',
+      asPersonId: 999_999,
+    });
+    expect(stranger.status).toBe(400);
+  });
+
   it('presses a meeting notice’s button: the bot records the answer and its toast comes back', async () => {
     const cookie = await t.signIn('secretary');
     const created = await t.call(cookie, 'POST', '/api/meetings', meetingBody);

@@ -859,8 +859,11 @@ export const en = {
   'auditAction.program.update': 'Program changed',
   'auditAction.program.direction-add': 'Direction added',
   'auditAction.program.baseline': 'Approved plan saved',
+  'auditAction.sandbox-chat.message': 'Message typed in a sandbox chat on someone’s behalf',
+  'auditAction.sandbox-chat.press': 'Button pressed in a sandbox chat on someone’s behalf',
   'auditRecord.program': 'Program',
   'auditRecord.activity': 'Activity',
+  'auditRecord.sandbox-chat': 'Sandbox chat',
 } as const;
 
 /** A key of the dashboard's dictionary. */

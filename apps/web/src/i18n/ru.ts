@@ -861,6 +861,9 @@ export const ru: Dictionary = {
   'auditAction.program.update': 'Программа изменена',
   'auditAction.program.direction-add': 'Направление добавлено',
   'auditAction.program.baseline': 'Утверждённый план сохранён',
+  'auditAction.sandbox-chat.message': 'Сообщение в чате песочницы от имени участника',
+  'auditAction.sandbox-chat.press': 'Нажата кнопка в чате песочницы от имени участника',
   'auditRecord.program': 'Программа',
   'auditRecord.activity': 'Мероприятие',
+  'auditRecord.sandbox-chat': 'Чат песочницы',
 };
