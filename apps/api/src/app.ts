@@ -17,10 +17,12 @@ import { draftAttachmentsRoutes } from './routes/draft-attachments';
 import { draftsRoutes } from './routes/drafts';
 import { healthRoutes } from './routes/health';
 import { meetingsRoutes } from './routes/meetings';
+import { messagePreviewsRoutes } from './routes/message-previews';
 import { outboxRoutes } from './routes/outbox';
 import { peopleRoutes } from './routes/people';
 import { programsRoutes } from './routes/programs';
 import { reportsRoutes } from './routes/reports';
+import { sandboxChatsRoutes } from './routes/sandbox-chats';
 import { sessionRoutes } from './routes/session';
 import { signOffsRoutes } from './routes/sign-offs';
 import { statesRoutes } from './routes/states';
@@ -94,6 +96,8 @@ export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: 
     .route('/api/reports', reportsRoutes)
     .route('/api/demo', demoRoutes)
     .route('/api/sign-offs', signOffsRoutes)
+    .route('/api/sandbox-chats', sandboxChatsRoutes)
+    .route('/api/message-previews', messagePreviewsRoutes)
     .route('/telegram/webhook', telegramWebhookRoutes);
 
   api.onError(handleError);

@@ -1,5 +1,5 @@
 import type { Database, Kysely } from '@accord/db';
-import type { Person } from '@accord/domain';
+import type { MessageIntent, Person } from '@accord/domain';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
 
@@ -22,7 +22,24 @@ export interface AppDeps {
   telegramWebhook?: (c: Context) => Promise<Response>;
   /** Where the built dashboard is, if it should be served. */
   webDist?: string;
+  /** The Telegram sandbox's URL in sandbox mode: the Chats page drives it through its HTTP driver. */
+  sandboxUrl?: string;
+  /**
+   * Renders an outbox intent for a person as the bot would send it, sending nothing. Given by the
+   * composition root (the bot's own renderer): the API does not import the bot.
+   */
+  previewMessage?: (intent: MessageIntent, personId: number) => Promise<MessagePreview>;
 }
+
+/** An outgoing message as its reader would get it: Telegram HTML, buttons, a document's name and size. */
+export type MessagePreview =
+  | {
+      ok: true;
+      html: string;
+      buttons: Array<Array<{ text: string; url?: string; callbackData?: string }>>;
+      document?: { fileName: string; size: number };
+    }
+  | { ok: false; reason: string };
 
 export interface AppEnv {
   Variables: {

@@ -36,6 +36,8 @@ const app = createApp({
   attachmentsDir: config.attachmentsDir,
   botUsername: me.username,
   secureCookies: config.PUBLIC_URL?.startsWith('https:') ?? false,
+  // A separately started sandbox (TELEGRAM_SANDBOX=1): the Chats page drives it at the same root.
+  ...(config.sandboxMode && config.TELEGRAM_API_ROOT ? { sandboxUrl: config.TELEGRAM_API_ROOT } : {}),
   ...(existsSync(webDist) ? { webDist } : {}),
 });
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) =>

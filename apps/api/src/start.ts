@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createLogger, createTelegramRuntime, startPolling } from '@accord/bot';
+import { createLogger, createMessagePreview, createTelegramRuntime, startPolling } from '@accord/bot';
 import { migrateToLatestOrThrow, openDatabase } from '@accord/db';
 import {
   linkSandboxCommissionGroup,
@@ -83,6 +83,8 @@ const app = createApp({
   botUsername: me.username,
   secureCookies: config.PUBLIC_URL?.startsWith('https:') ?? false,
   onOutboxChange: () => runtime.dispatcher.wake(),
+  previewMessage: createMessagePreview(runtime.render),
+  ...(sandbox ? { sandboxUrl: sandbox.url } : {}),
   ...(existsSync(webDist) ? { webDist } : {}),
   ...(config.PUBLIC_URL ? { publicOrigin: new URL(config.PUBLIC_URL).origin } : {}),
   ...(useWebhook

@@ -8,5 +8,6 @@ export { createDispatcher, DEFAULT_PACING, type Dispatcher } from './outbox/disp
 export { startPolling } from './polling';
 export { renderMeetingMessage } from './render/meeting-message';
 export { createOutboxRenderer, type OutboundMessage } from './render/outbox-renderer';
+export { createMessagePreview, type MessagePreview } from './render/preview';
 export { createTelegramRuntime, type TelegramRuntimeOptions } from './runtime';
 export { createScheduler } from './scheduler/scheduler';

@@ -31,6 +31,7 @@ import {
   getReport,
   getReports,
   getReportVersions,
+  getSandboxChats,
   getSession,
   getStates,
   getWorkingGroups,
@@ -70,6 +71,7 @@ const Activity = lazy(() => import('./pages/activity').then((m) => ({ default: m
 const ConfirmDialog = lazy(() =>
   import('./components/confirm-dialog').then((m) => ({ default: m.ConfirmDialog })),
 );
+const Chats = lazy(() => import('./pages/chats').then((m) => ({ default: m.Chats })));
 const NotFound = lazy(() => import('./pages/not-found').then((m) => ({ default: m.NotFound })));
 
 const LANGUAGES: readonly Language[] = ['ru', 'en'];
@@ -85,7 +87,7 @@ const settled = <T,>(read: () => T): T | undefined => {
 
 function Header() {
   const { t, language, setLanguage, errorText } = useI18n();
-  const { person, can } = useSession();
+  const { session, person, can } = useSession();
   const navigate = useNavigate();
   const [leaving, setLeaving] = createSignal(false);
   // The confirmation for signing out everywhere; mounted once asked, so closing it returns the focus.
@@ -155,6 +157,9 @@ function Header() {
           </Show>
           <Show when={can('audit.read')}>
             <A href="/audit">{t('nav.audit')}</A>
+          </Show>
+          <Show when={can('sandbox.chats') && settled(session)?.chats}>
+            <A href="/chats">{t('nav.chats')}</A>
           </Show>
         </nav>
       </Show>
@@ -389,6 +394,7 @@ export function App() {
           void getReportVersions(params.year ?? '');
         }}
       />
+      <Route path="/chats" component={Chats} preload={() => void getSandboxChats()} />
       <Route path="*404" component={NotFound} />
     </Router>
   );

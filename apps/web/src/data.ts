@@ -245,3 +245,18 @@ export const getReportDiff = query(
   'report-diff',
 );
 export type ReportDiffView = Loaded<typeof getReportDiff>;
+/** The sandbox's chats: each linked person's private chat with the bot and the commission's group. */
+export const getSandboxChats = query(
+  () => signedInRead(async () => (await unwrap(client.api['sandbox-chats'].$get())).chats),
+  'sandbox-chats',
+);
+export type SandboxChatSummary = Loaded<typeof getSandboxChats>[number];
+
+/** One sandbox chat as it looks now (edits applied); its live stream pushes the same shape. */
+export const getSandboxChat = query(
+  (chatId: string) =>
+    signedInRead(() => unwrap(client.api['sandbox-chats'][':chatId'].$get({ param: { chatId } }))),
+  'sandbox-chat',
+);
+export type SandboxChatView = Loaded<typeof getSandboxChat>;
+export type SandboxMessageView = SandboxChatView['messages'][number];

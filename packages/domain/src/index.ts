@@ -16,6 +16,7 @@ export * from './reminders/index';
 export * from './report/index';
 export * from './result';
 export * from './roles';
+export * from './sandbox-chats';
 export * from './schemas';
 export * from './sign-off-chat';
 export * from './sign-offs';

@@ -43,6 +43,7 @@ export const ACTIONS = [
   'demo.fill',
   'reports.send-for-approval',
   'reports.submit',
+  'sandbox.chats',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -82,6 +83,8 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'demo.fill': staff,
   'reports.send-for-approval': ['secretary'],
   'reports.submit': ['secretary'],
+  /** The dashboard's Chats page: act as a member in the sandbox, or preview outgoing messages. */
+  'sandbox.chats': staff,
 };
 
 export const can = (roles: readonly Role[], action: Action): boolean =>

@@ -81,10 +81,11 @@ const loginMessages: Record<LoginError, string> = {
 export const sessionRoutes = new Hono<AppEnv>()
   .get('/', publicRoute('says whether anyone is signed in'), (c) => {
     const person = c.get('person');
-    return c.json(
-      { person: person ? personView(person) : null, sandboxMode: c.get('deps').sandboxMode },
-      200,
-    );
+    const { sandboxMode, sandboxUrl, previewMessage } = c.get('deps');
+    // What the Chats page shows: the sandbox's chats, previews by the bot's renderers, or nothing.
+    const chats: 'sandbox' | 'preview' | null =
+      sandboxMode && sandboxUrl ? 'sandbox' : previewMessage ? 'preview' : null;
+    return c.json({ person: person ? personView(person) : null, sandboxMode, chats }, 200);
   })
   .post(
     '/login',

@@ -156,6 +156,8 @@ const AUDIT_ACTION_LABELS = {
   'program.update': 'auditAction.program.update',
   'program.direction-add': 'auditAction.program.direction-add',
   'program.baseline': 'auditAction.program.baseline',
+  'sandbox-chat.message': 'auditAction.sandbox-chat.message',
+  'sandbox-chat.press': 'auditAction.sandbox-chat.press',
   'activity.create': 'auditAction.activity.create',
   'activity.update': 'auditAction.activity.update',
   'activity.delete': 'auditAction.activity.delete',
@@ -191,6 +193,7 @@ const AUDIT_RECORD_LABELS = {
   program: 'auditRecord.program',
   activity: 'auditRecord.activity',
   report: 'auditRecord.report',
+  'sandbox-chat': 'auditRecord.sandbox-chat',
 } as const satisfies Record<string, MessageKey>;
 
 /** The kinds of record audit events are about, for the filter. */

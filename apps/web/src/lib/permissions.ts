@@ -40,6 +40,7 @@ export const PERMISSIONS = {
   'demo.fill': staff,
   'reports.send-for-approval': ['secretary'],
   'reports.submit': ['secretary'],
+  'sandbox.chats': staff,
 } as const satisfies Record<Action, readonly Role[]>;
 
 /** Whether someone with these roles may do `action`. */
