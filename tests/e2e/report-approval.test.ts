@@ -103,7 +103,9 @@ describe('the chairman approves the annual report in chat', () => {
     const returned = signOffs.getByRole('row').filter({ hasText: 'Changes requested' });
     await returned.getByText(comment).waitFor();
     await returned.getByText(chairman?.name ?? '').waitFor();
-    await report.getByText('Changes requested', { exact: true }).first().waitFor();
+    // The report's own status, beside its version, says it came back.
+    const status = report.locator('p', { has: report.getByTestId('report-version') });
+    await status.getByText('Changes requested', { exact: true }).waitFor();
     await shotReport('comment');
 
     await editSection(' Sittings: 14 March in Almaty and 10 October in Minsk.');
@@ -140,6 +142,7 @@ describe('the chairman approves the annual report in chat', () => {
 
     await report.reload();
     await report.getByText('The report has been approved: it can no longer change.').waitFor();
+    await status.getByText('Approved', { exact: true }).waitFor();
     await signOffs
       .getByRole('row')
       .filter({ hasText: 'Approved' })
