@@ -23,8 +23,9 @@ let sandbox: ReturnType<typeof sandboxClient>;
 beforeAll(async () => {
   ({ process: accord, url, sandbox } = await startAccord());
   browser = await launchChromium();
-  page = await browser.newPage();
-  await page.addInitScript("localStorage.setItem('accord.language', 'en')");
+  const context = await browser.newContext();
+  await context.addInitScript("localStorage.setItem('accord.language', 'en')");
+  page = await context.newPage();
 });
 afterAll(async () => {
   await browser?.close();
@@ -82,11 +83,28 @@ describe('the secretary schedules a meeting and members answer in chat', () => {
 
     const row = page.getByRole('row').filter({ hasText: 'Ерлан Жумабаев' });
     await row.getByText('Will attend').waitFor({ timeout: 20_000 });
-    await page
-      .getByRole('row')
-      .filter({ hasText: 'Arman Petrosyan' })
-      .getByText('Delivered')
-      .waitFor({ timeout: 20_000 });
+    const arman = page.getByRole('row').filter({ hasText: 'Arman Petrosyan' });
+    await arman.getByText('Delivered').waitFor({ timeout: 20_000 });
+    expect(await arman.getByText('Will attend').count()).toBe(0);
     await shot('attendance');
+
+    // Arman Petrosyan answers in his chat, on the Chats page beside the meeting's.
+    const chats = await page.context().newPage();
+    const shotChat = screenshots(chats, 'meeting-notice-chat');
+    await chats.goto(new URL('/chats', url).href);
+    await chats.getByLabel('Chat', { exact: true }).selectOption({ label: 'Arman Petrosyan' });
+    const notice = chats
+      .getByRole('log', { name: 'Chat with Arman Petrosyan' })
+      .getByRole('article', { name: 'Bot' })
+      .filter({ hasText: 'Autumn session <b>&</b>' });
+    await notice.getByRole('button', { name: '✅ I will attend' }).click({ timeout: 20_000 });
+    await chats.getByText('The bot answered: Recorded: you will attend.').waitFor({ timeout: 20_000 });
+    await notice.getByText('Your answer: you will attend').waitFor({ timeout: 20_000 });
+    await shotChat('answered');
+
+    // The meeting's page, left open, shows his answer.
+    await arman.getByText('Will attend').waitFor({ timeout: 20_000 });
+    await shot('attendance-from-chat');
+    await chats.close();
   });
 });
