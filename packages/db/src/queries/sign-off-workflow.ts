@@ -17,6 +17,7 @@ import {
   type SignOffAnswer,
   type SignOffError,
   type SignOffKind,
+  type SignOffSettings,
 } from '@accord/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
@@ -118,6 +119,25 @@ const ITEM_KINDS: Partial<Record<SignOffKind, SignOffItemKind>> = { report: repo
 /** An item's current version and hash, for any kind the mechanism serves. */
 export const currentSignOffSubject = (db: Db, kind: SignOffKind, itemId: number) =>
   ITEM_KINDS[kind]?.current(db, itemId) ?? Promise.resolve(null);
+
+/** Which optional kinds need the chairman's sign-off, as the commission's settings say now. */
+export async function readSignOffSettings(db: Db): Promise<SignOffSettings> {
+  const row = await getCommissionOrThrow(db);
+  return { agenda: row.sign_off_agendas === 1, draft: row.sign_off_drafts === 1 };
+}
+
+/** Saves which optional kinds need the chairman's sign-off (the caller audits). */
+export async function writeSignOffSettings(trx: Db, settings: SignOffSettings, now: string): Promise<void> {
+  await trx
+    .updateTable('commission')
+    .set({
+      sign_off_agendas: settings.agenda ? 1 : 0,
+      sign_off_drafts: settings.draft ? 1 : 0,
+      updated_at: now,
+    })
+    .where('id', '=', 1)
+    .execute();
+}
 
 /** Who signs: every active chairman and the deputy the chairman named, with their roles in force. */
 export async function signOffSigners(db: Db): Promise<Person[]> {
