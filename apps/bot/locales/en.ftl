@@ -325,6 +325,29 @@ sign-off-decided-changes = ↩️ <b>{ $name }</b> returned version { $version }
     <i>{ $comment }</i>
 reminder-sign-off = The annual progress report for { $year } (version { $version }) is waiting for your approval since { $date }.
 reminder-sign-off-escalation = The chairman has not yet answered on the annual progress report for { $year } (version { $version }), sent on { $date }.
+sign-off-item-agenda = the agenda of “{ $title }”
+sign-off-item-draft = the draft “{ $title }”
+sign-off-prompt-agenda-title = ✍️ <b>For your approval: the agenda of “{ $title }”</b>
+sign-off-prompt-agenda-when = 🗓 { $when }
+sign-off-prompt-agenda-place = 📍 { $place }
+sign-off-prompt-agenda-items = <b>Agenda:</b>
+sign-off-prompt-agenda-after = The notices go out once you approve this agenda.
+sign-off-prompt-draft-title = ✍️ <b>For your approval before the vote: the draft “{ $title }”</b>
+sign-off-prompt-draft-after = The ballot opens on this version only once you approve it.
+sign-off-prompt-draft-as-document = The full text is in the attached file.
+sign-off-approved-item = ✅ You approved version { $version } of { $item }. The secretary has been told.
+sign-off-returned-item = ↩️ Version { $version } of { $item } has been returned to the secretary with your comment.
+sign-off-decided-approved-item = ✅ <b>{ $name }</b> approved version { $version } of { $item }{ $capacity ->
+    [deputy] {" "}as the chairman's deputy
+   *[chairman] {""}
+}.
+sign-off-decided-changes-item = ↩️ <b>{ $name }</b> returned version { $version } of { $item }{ $capacity ->
+    [deputy] {" "}(as the chairman's deputy)
+   *[chairman] {""}
+} and asks for changes:
+    <i>{ $comment }</i>
+reminder-sign-off-item = Version { $version } of { $item } is waiting for your approval since { $date }.
+reminder-sign-off-escalation-item = The chairman has not yet answered on version { $version } of { $item }, sent on { $date }.
 section-meetings = Meetings held
 section-decisions = Recommendations and decisions adopted
 section-programs = Program progress

@@ -325,6 +325,29 @@ sign-off-decided-changes = ↩️ <b>{ $name }</b> вернул(а) версию
     <i>{ $comment }</i>
 reminder-sign-off = Ежегодный доклад за { $year } год (версия { $version }) ждёт вашего утверждения с { $date }.
 reminder-sign-off-escalation = Председатель ещё не ответил по ежегодному докладу за { $year } год (версия { $version }), направленному { $date }.
+sign-off-item-agenda = повестки заседания «{ $title }»
+sign-off-item-draft = проекта «{ $title }»
+sign-off-prompt-agenda-title = ✍️ <b>На утверждение: повестка заседания «{ $title }»</b>
+sign-off-prompt-agenda-when = 🗓 { $when }
+sign-off-prompt-agenda-place = 📍 { $place }
+sign-off-prompt-agenda-items = <b>Повестка:</b>
+sign-off-prompt-agenda-after = Уведомления будут разосланы после того, как вы утвердите эту повестку.
+sign-off-prompt-draft-title = ✍️ <b>На утверждение перед голосованием: проект «{ $title }»</b>
+sign-off-prompt-draft-after = Голосование по этой версии откроется только после вашего утверждения.
+sign-off-prompt-draft-as-document = Полный текст — в приложенном файле.
+sign-off-approved-item = ✅ Вы утвердили версию { $version } { $item }. Секретарь уведомлён.
+sign-off-returned-item = ↩️ Версия { $version } { $item } возвращена секретарю с вашим замечанием.
+sign-off-decided-approved-item = ✅ <b>{ $name }</b> утвердил(а) версию { $version } { $item }{ $capacity ->
+    [deputy] {" "}как заместитель председателя
+   *[chairman] {""}
+}.
+sign-off-decided-changes-item = ↩️ <b>{ $name }</b> вернул(а) версию { $version } { $item }{ $capacity ->
+    [deputy] {" "}(как заместитель председателя)
+   *[chairman] {""}
+} на доработку:
+    <i>{ $comment }</i>
+reminder-sign-off-item = Версия { $version } { $item } ждёт вашего утверждения с { $date }.
+reminder-sign-off-escalation-item = Председатель ещё не ответил по версии { $version } { $item }, направленной { $date }.
 section-meetings = Проведённые заседания
 section-decisions = Принятые рекомендации и решения
 section-programs = Ход выполнения программы

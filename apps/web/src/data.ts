@@ -74,6 +74,20 @@ export const getCommission = query(
 );
 export type CommissionView = Loaded<typeof getCommission>;
 
+/** A meeting's agenda or a draft and the chairman: where it stands now and every request with its answer. */
+export const getItemSignOffs = query(
+  (kind: 'agenda' | 'draft', id: string) =>
+    signedInRead(() =>
+      unwrap(
+        kind === 'agenda'
+          ? client.api['sign-offs'].agenda[':id'].$get({ param: { id } })
+          : client.api['sign-offs'].draft[':id'].$get({ param: { id } }),
+      ),
+    ),
+  'item-sign-offs',
+);
+export type ItemSignOffsView = Loaded<typeof getItemSignOffs>;
+
 /** The newest audit events matching the filters (the API's `from`/`to` are ISO instants). */
 export const getAudit = query(
   (filters: AuditQuery & { limit?: string }) =>

@@ -14,6 +14,7 @@ import * as draftAttachments from './migrations/0012-draft-attachments';
 import * as programPlanning from './migrations/0014-program-planning';
 import * as meetingRecords from './migrations/0015-meeting-records';
 import * as annualReport from './migrations/0016-annual-report';
+import * as signOffSettings from './migrations/0017-sign-off-settings';
 import type { Database } from './schema';
 
 /** Every migration, in order. A static list: no file-system loading, so bundling and tests just work. */
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '0014-program-planning': programPlanning,
   '0015-meeting-records': meetingRecords,
   '0016-annual-report': annualReport,
+  '0017-sign-off-settings': signOffSettings,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).at(-1) ?? '';

@@ -29,6 +29,10 @@ export interface CommissionTable {
   deputy_person_id: ColumnType<number | null, number | null | undefined, number | null>;
   /** JSON: the escalation ladder's steps (LadderStep[]). */
   escalation_ladder: ColumnType<string, string | undefined, string>;
+  /** 1 when a meeting's agenda needs the chairman's sign-off before its notices go out. */
+  sign_off_agendas: ColumnType<number, number | undefined, number>;
+  /** 1 when a draft's version needs the chairman's sign-off before a ballot is opened on it. */
+  sign_off_drafts: ColumnType<number, number | undefined, number>;
   updated_at: Instant;
 }
 

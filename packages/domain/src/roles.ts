@@ -44,6 +44,9 @@ export const ACTIONS = [
   'reports.send-for-approval',
   'reports.submit',
   'sandbox.chats',
+  'commission.sign-offs',
+  'meetings.send-for-approval',
+  'drafts.send-for-approval',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -85,6 +88,10 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'reports.submit': ['secretary'],
   /** The dashboard's Chats page: act as a member in the sandbox, or preview outgoing messages. */
   'sandbox.chats': staff,
+  /** Which kinds of item need the chairman's sign-off is the chairman's own call, as naming a deputy is. */
+  'commission.sign-offs': ['chairman'],
+  'meetings.send-for-approval': ['secretary'],
+  'drafts.send-for-approval': ['secretary'],
 };
 
 export const can = (roles: readonly Role[], action: Action): boolean =>

@@ -53,5 +53,8 @@ export const signOffItemParamSchema = z.object({
     .transform(Number),
 });
 
-/** Which kinds the API and the bot know how to ask about today (agendas and drafts once switched on). */
-export const SIGN_OFF_KINDS_SUPPORTED: readonly SignOffKind[] = ['report'];
+/** The chairman's choice of which optional kinds need the chairman's sign-off (the API's body). */
+export const signOffSettingsSchema = z.object({ agenda: z.boolean(), draft: z.boolean() }).strict();
+
+/** Which kinds the API and the bot know how to ask about (agendas and drafts only once switched on). */
+export const SIGN_OFF_KINDS_SUPPORTED: readonly SignOffKind[] = ['report', 'agenda', 'draft'];

@@ -6,8 +6,10 @@ import {
   decideSignOff,
   decideSignOffRequest,
   type SignOff,
+  signOffGate,
   signOffReminders,
   signOffRequired,
+  signOffShownAs,
   signOffStanding,
 } from './sign-offs';
 
@@ -133,5 +135,33 @@ describe('an unanswered request', () => {
       signOffReminders(signOff({ state: 'approved' }), recipient(1, 'UTC'), [recipient(2, 'UTC')]),
     ).toEqual([]);
     expect(signOffReminders(signOff(), null, [])).toEqual([]);
+  });
+});
+
+describe('an agenda or a draft held back until the chairman approves it', () => {
+  const on = { agenda: true, draft: true };
+  const agenda = (over: Partial<SignOff> = {}) => signOff({ kind: 'agenda', ...over });
+
+  it('goes on as before while the setting is off, whatever its sign-offs', () => {
+    expect(signOffGate('agenda', DEFAULT_SIGN_OFF_SETTINGS, [], 'h3')).toEqual({ ok: true, value: null });
+    expect(signOffGate('draft', DEFAULT_SIGN_OFF_SETTINGS, [agenda()], 'h9').ok).toBe(true);
+  });
+
+  it('is held while never asked, awaiting or returned, and goes on once this content is approved', () => {
+    expect(signOffGate('agenda', on, [], 'h3')).toEqual({ ok: false, error: 'SignOffRequired' });
+    expect(signOffGate('agenda', on, [agenda()], 'h3')).toEqual({ ok: false, error: 'SignOffRequired' });
+    expect(signOffGate('agenda', on, [agenda({ state: 'changes-requested' })], 'h3')).toEqual({
+      ok: false,
+      error: 'SignOffRequired',
+    });
+    expect(signOffGate('agenda', on, [agenda({ state: 'approved' })], 'h3').ok).toBe(true);
+  });
+
+  it('is held as stale when the item changed after its approval, which then reads as superseded', () => {
+    const approved = agenda({ state: 'approved' });
+    expect(signOffGate('agenda', on, [approved], 'h4')).toEqual({ ok: false, error: 'SignOffStale' });
+    expect(signOffShownAs(approved, 'h4')).toBe('superseded');
+    expect(signOffShownAs(approved, 'h3')).toBe('approved');
+    expect(signOffShownAs(agenda({ state: 'changes-requested' }), 'h4')).toBe('changes-requested');
   });
 });

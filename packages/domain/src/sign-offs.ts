@@ -151,3 +151,34 @@ export function signOffReminders(
     ...secretaries.map((s) => plan(s, 'sign-off-escalation', SIGN_OFF_ESCALATION_DAYS, 1)),
   ];
 }
+
+export type SignOffGateError = 'SignOffRequired' | 'SignOffStale';
+
+/**
+ * Whether an item may go on (an agenda's notices sent, a draft put to the vote): always where its
+ * kind needs no sign-off; else only when its content now is the content the chairman approved.
+ * `SignOffStale` when the item changed since the chairman last saw it, `SignOffRequired` otherwise.
+ */
+export function signOffGate(
+  kind: SignOffKind,
+  settings: SignOffSettings,
+  signOffs: readonly SignOff[],
+  currentHash: string,
+): Result<null, SignOffGateError> {
+  if (!signOffRequired(kind, settings)) return ok(null);
+  const standing = signOffStanding(signOffs, currentHash);
+  if (standing.kind === 'approved') return ok(null);
+  return err(standing.kind === 'stale' ? 'SignOffStale' : 'SignOffRequired');
+}
+
+/**
+ * How each sign-off reads in an item's history: a request or an approval of content the item no
+ * longer has is shown as superseded, even before a new request marks it so.
+ */
+export const signOffShownAs = (
+  signOff: Pick<SignOff, 'state' | 'contentHash'>,
+  currentHash: string,
+): SignOffState =>
+  (signOff.state === 'approved' || signOff.state === 'requested') && signOff.contentHash !== currentHash
+    ? 'superseded'
+    : signOff.state;

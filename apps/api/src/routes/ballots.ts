@@ -32,6 +32,11 @@ const failures: Record<BallotServiceError, [string, 400 | 404 | 409]> = {
   ChoiceNotOffered: ['That choice is not offered under this rule', 400],
   DraftNotOpenForVote: ['Only a draft that is not in a ballot and not decided can be put to the vote', 409],
   NotLater: ['The new closing time must come after now and after the current one', 400],
+  SignOffRequired: [
+    'This version of the draft needs the chairman’s approval before it is put to the vote',
+    409,
+  ],
+  SignOffStale: ['The draft changed after the chairman saw it: send it for approval again', 409],
 };
 /** How often the live view looks at the database for a change, and how long it stays silent at most. */
 const POLL_MS = 1_000;

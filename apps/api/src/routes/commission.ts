@@ -2,11 +2,13 @@ import {
   findPersonById,
   getCommissionOrThrow,
   meetingRhythm,
+  readSignOffSettings,
   recordAudit,
   scheduleTask,
   setDeputy,
+  writeSignOffSettings,
 } from '@accord/db';
-import { deputySchema, ladderSchema, rhythmQuerySchema } from '@accord/domain';
+import { deputySchema, ladderSchema, rhythmQuerySchema, signOffSettingsSchema } from '@accord/domain';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
@@ -14,7 +16,10 @@ import { errorBody } from '../errors';
 import { authorize, signedIn } from '../middleware/authorize';
 import { validate } from '../validate';
 
-/** The commission's settings as everyone may read them, and the chairman naming a deputy. */
+/**
+ * The commission's settings as everyone may read them, the chairman naming a deputy and choosing
+ * what needs the chairman's sign-off.
+ */
 export const commissionRoutes = new Hono<AppEnv>()
   .get('/', authorize('commission.read'), async (c) => {
     const row = await getCommissionOrThrow(c.get('deps').db);
@@ -29,6 +34,7 @@ export const commissionRoutes = new Hono<AppEnv>()
         hasGroupChat: row.group_chat_id !== null,
         deputyPersonId: row.deputy_person_id,
         escalationLadder: JSON.parse(row.escalation_ladder) as unknown,
+        signOffs: { agenda: row.sign_off_agendas === 1, draft: row.sign_off_drafts === 1 },
       },
       200,
     );
@@ -66,6 +72,33 @@ export const commissionRoutes = new Hono<AppEnv>()
         await scheduleTask(trx, { kind: 'plan-all-reminders', key: 'plan-all-reminders', dueAt: now, now });
       });
       return c.json({ escalationLadder: steps }, 200);
+    },
+  )
+  // The chairman's own call, not the admin's: what needs the chairman's signature is the chairman's
+  // responsibility under the statute, as naming a deputy is; an admin keeps the system, not the rules.
+  .put(
+    '/sign-offs',
+    authorize('commission.sign-offs'),
+    validate('json', signOffSettingsSchema),
+    async (c) => {
+      const { db, clock } = c.get('deps');
+      const now = clock().toISOString();
+      const settings = c.req.valid('json');
+      const before = await readSignOffSettings(db);
+      await db.transaction().execute(async (trx) => {
+        await writeSignOffSettings(trx, settings, now);
+        await recordAudit(trx, {
+          at: now,
+          actorPersonId: signedIn(c).id,
+          actorKind: 'person',
+          action: 'commission.sign-offs',
+          recordType: 'commission',
+          recordId: 1,
+          before,
+          after: settings,
+        });
+      });
+      return c.json({ signOffs: settings }, 200);
     },
   )
   .put('/deputy', authorize('commission.deputy'), validate('json', deputySchema), async (c) => {

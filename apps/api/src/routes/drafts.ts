@@ -7,6 +7,7 @@ import {
   listDraftVersions,
   saveDraftVersion,
   setDraftStatus,
+  supersedeChangedSignOff,
 } from '@accord/db';
 import {
   decideDraftEdit,
@@ -94,6 +95,8 @@ export const draftsRoutes = new Hono<AppEnv>()
         );
       const saved = await db.transaction().execute(async (trx) => {
         if (!(await saveDraftVersion(trx, draft.id, draft.currentVersion, next, actor.id, now))) return false;
+        // A request about the version before can no longer be answered: the chairman sees it superseded.
+        await supersedeChangedSignOff(trx, 'draft', draft.id, now);
         await auditByPerson(trx, actor, now, {
           action: 'draft.version',
           recordType: 'draft',

@@ -42,6 +42,8 @@ const failureMessage: Record<MeetingServiceError, string> = {
   MeetingInPast: 'The meeting is over',
   MeetingOver: 'The meeting is over',
   NothingChanged: 'Nothing changed',
+  SignOffRequired: 'The agenda needs the chairman’s approval before the notices go out',
+  SignOffStale: 'The agenda changed after the chairman saw it: send it for approval again',
 };
 const failure = (error: MeetingServiceError) => errorBody(error, failureMessage[error]);
 

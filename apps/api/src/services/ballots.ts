@@ -16,8 +16,9 @@ import {
   nudgeBallot,
   personNames,
   setDraftStatus,
+  signOffGateFor,
 } from '@accord/db';
-import type { ballotInputSchema } from '@accord/domain';
+import type { ballotInputSchema, SignOffGateError } from '@accord/domain';
 import {
   type BallotError,
   type BallotOutcome,
@@ -40,7 +41,7 @@ import type { z } from 'zod';
 import { auditByPerson, beforeAfter } from './audit';
 
 type Db = Kysely<Database>;
-export type BallotServiceError = BallotError | 'NotFound' | 'AlreadyClosed' | 'NotLater';
+export type BallotServiceError = BallotError | 'NotFound' | 'AlreadyClosed' | 'NotLater' | SignOffGateError;
 
 /** The state of play: each eligible state's live vote, and the tally. */
 export async function ballotTally(db: Db, ballot: Ballot) {
@@ -89,6 +90,9 @@ export async function openBallot(
       ? { numerator: commission.quorum_numerator, denominator: commission.quorum_denominator }
       : DEFAULT_QUORUM;
   const id = await db.transaction().execute(async (trx) => {
+    // Where the settings ask for it, only a version the chairman approved as it is now is voted on.
+    const gate = await signOffGateFor(trx, 'draft', draftId);
+    if (!gate.ok) return gate.error === 'NotFound' ? null : gate.error;
     if (!(await setDraftStatus(trx, draftId, ['draft'], 'voting', now))) return null;
     const ballotId = await insertBallot(
       trx,
@@ -117,6 +121,7 @@ export async function openBallot(
     await announceBallot(trx, ballotId, now);
     return ballotId;
   });
+  if (typeof id === 'string') return err(id);
   return id === null ? err('DraftNotOpenForVote') : ok(id);
 }
 

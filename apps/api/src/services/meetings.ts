@@ -8,6 +8,8 @@ import {
   type Kysely,
   scheduleTask,
   setMeetingStatus,
+  signOffGateFor,
+  supersedeChangedSignOff,
   type Transaction,
   updateMeetingDetails,
 } from '@accord/db';
@@ -26,12 +28,13 @@ import {
   planRemindersTask,
   type Recipient,
   type Result,
+  type SignOffGateError,
 } from '@accord/domain';
 
 import { auditByPerson, beforeAfter } from './audit';
 
 type Db = Kysely<Database>;
-export type MeetingServiceError = MeetingError | 'NotFound' | 'EditConflict';
+export type MeetingServiceError = MeetingError | 'NotFound' | 'EditConflict' | SignOffGateError;
 
 /** Everyone a meeting's messages go to: each linked invitee's private chat, and its chat if it has one. */
 async function meetingRecipients(trx: Transaction<Database>, meetingId: number): Promise<Recipient[]> {
@@ -93,6 +96,8 @@ export async function editMeeting(
   const saved = await db.transaction().execute(async (trx) => {
     if (!(await updateMeetingDetails(trx, id, meeting.version, details, decision.value.version, now)))
       return false;
+    // A request about the agenda before the edit can no longer be answered: it is superseded.
+    await supersedeChangedSignOff(trx, 'agenda', id, now);
     await auditByPerson(trx, actor, now, {
       action: 'meeting.update',
       recordType: 'meeting',
@@ -126,6 +131,9 @@ export async function notifyMeeting(
   const decision = decideNotice(meeting, now);
   if (!decision.ok) return decision;
   const queued = await db.transaction().execute(async (trx) => {
+    // Where the settings ask for it, only an agenda the chairman approved as it is now goes out.
+    const gate = await signOffGateFor(trx, 'agenda', id);
+    if (!gate.ok) return gate;
     if (!(await setMeetingStatus(trx, id, 'draft', 'notified', decision.value.version, now))) return null;
     await auditByPerson(trx, actor, now, {
       action: 'meeting.notify',
@@ -140,6 +148,7 @@ export async function notifyMeeting(
     );
   });
   if (queued === null) return err('AlreadyNotified');
+  if (typeof queued !== 'number') return queued;
   return ok({ meeting: await findMeetingByIdOrThrow(db, id), queued });
 }
 

@@ -1,16 +1,20 @@
 import {
   type Database,
+  findDraft,
+  findMeetingById,
   findReportById,
   findReportVersion,
   findSignOff,
   getCommissionOrThrow,
   type Kysely,
+  listDraftVersions,
   listMemberStates,
   listSignOffs,
   type SignOffRecord,
 } from '@accord/db';
 import { renderPdf } from '@accord/documents';
 import {
+  ballotTextInline,
   encodeSignOffButton,
   escapeHtml,
   type Language,
@@ -22,7 +26,7 @@ import {
   reportKeyFigures,
 } from '@accord/domain';
 import type { InlineKeyboardButton } from 'grammy/types';
-import { formatDate } from '../format';
+import { formatDate, formatSpan } from '../format';
 import type { Translate } from '../i18n';
 import type { OutboundMessage, RenderOutcome } from './outbox-renderer';
 
@@ -176,7 +180,7 @@ export async function renderSignOffIntent(
   const lang = to.language;
   const signOff = await findSignOff(db, intent.signOffId);
   if (!signOff) return { ok: false, reason: `sign-off ${intent.signOffId} no longer exists` };
-  if (signOff.kind !== 'report') return { ok: false, reason: `no prompt for ${signOff.kind} sign-offs yet` };
+  if (signOff.kind !== 'report') return renderItemSignOff(deps, intent, to, signOff);
   const report = await findReportById(db, signOff.itemId);
   const version = report && (await findReportVersion(db, report.id, signOff.version));
   if (!report || !version) return { ok: false, reason: `report ${signOff.itemId} or its version is gone` };
@@ -270,6 +274,111 @@ export async function renderSignOffIntent(
   }
 }
 
+/**
+ * What a sign-off is about, in the reader's words (genitive in Russian, so it follows "version N
+ * of"); null when the item is gone.
+ */
+export async function signOffItemLabel(
+  db: Kysely<Database>,
+  t: Translate,
+  lang: Language,
+  signOff: Pick<SignOffRecord, 'kind' | 'itemId'>,
+): Promise<string | null> {
+  switch (signOff.kind) {
+    case 'report': {
+      const report = await findReportById(db, signOff.itemId);
+      return report ? t(lang, 'sign-off-report-title', { year: String(report.year) }) : null;
+    }
+    case 'agenda': {
+      const meeting = await findMeetingById(db, signOff.itemId);
+      return meeting ? t(lang, 'sign-off-item-agenda', { title: escapeHtml(meeting.title) }) : null;
+    }
+    case 'draft': {
+      const draft = await findDraft(db, signOff.itemId);
+      return draft ? t(lang, 'sign-off-item-draft', { title: escapeHtml(draft.title) }) : null;
+    }
+  }
+}
+
+/**
+ * The prompt and the answer for an agenda or a draft, the same buttons as the report's: the agenda
+ * with its meeting's time, place and items; the draft with the version's text inline when it is
+ * short, else as a Markdown document (as a ballot sends it) under the summary.
+ */
+async function renderItemSignOff(
+  deps: { db: Kysely<Database>; t: Translate },
+  intent: SignOffIntent,
+  to: Recipient,
+  signOff: SignOffRecord,
+): Promise<RenderOutcome> {
+  const { db, t } = deps;
+  const lang = to.language;
+  const item = await signOffItemLabel(db, t, lang, signOff);
+  if (item === null) return { ok: false, reason: `${signOff.kind} ${signOff.itemId} is gone` };
+  const message = (text: string, extra: Partial<OutboundMessage> = {}): RenderOutcome => ({
+    ok: true,
+    message: { chatId: to.chatId, text, keyboard: [], personId: to.person?.id ?? null, ...extra },
+  });
+  if (intent.kind === 'sign-off-decided') {
+    if (signOff.state !== 'approved' && signOff.state !== 'changes-requested')
+      return { ok: false, skip: true, reason: 'the request has no answer' };
+    const args = {
+      name: escapeHtml(signOff.decidedByName ?? ''),
+      version: signOff.version,
+      item,
+      capacity: signOff.onBehalfOfDeputy ? 'deputy' : 'chairman',
+    };
+    return message(
+      signOff.state === 'approved'
+        ? t(lang, 'sign-off-decided-approved-item', args)
+        : t(lang, 'sign-off-decided-changes-item', { ...args, comment: escapeHtml(signOff.comment ?? '') }),
+    );
+  }
+  if (signOff.state !== 'requested')
+    return { ok: false, skip: true, reason: 'the request was answered or superseded' };
+  const keyboard = signOffPromptKeyboard(t, lang, signOff);
+  const version = t(lang, 'sign-off-prompt-version', {
+    version: signOff.version,
+    hash: signOff.contentHash.slice(0, 12),
+  });
+  if (signOff.kind === 'agenda') {
+    const meeting = await findMeetingById(db, signOff.itemId);
+    if (!meeting) return { ok: false, reason: `meeting ${signOff.itemId} is gone` };
+    const lines = [
+      t(lang, 'sign-off-prompt-agenda-title', { title: escapeHtml(meeting.title) }),
+      version,
+      '',
+      t(lang, `meeting-kind-${meeting.kind}`),
+      t(lang, 'sign-off-prompt-agenda-when', {
+        when: formatSpan(meeting.startsAt, meeting.endsAt, meeting.timeZone, lang),
+      }),
+      ...(meeting.place
+        ? [t(lang, 'sign-off-prompt-agenda-place', { place: escapeHtml(meeting.place) })]
+        : []),
+      '',
+      t(lang, 'sign-off-prompt-agenda-items'),
+      ...meeting.agenda.map((a, i) => `${i + 1}. ${escapeHtml(a.title)}`),
+      '',
+      t(lang, 'sign-off-prompt-agenda-after'),
+    ];
+    return message(lines.join('\n'), { keyboard });
+  }
+  const draft = (await listDraftVersions(db, signOff.itemId)).find((v) => v.version === signOff.version);
+  if (!draft) return { ok: false, reason: `draft ${signOff.itemId} v${signOff.version} is gone` };
+  const head = [
+    t(lang, 'sign-off-prompt-draft-title', { title: escapeHtml(draft.title) }),
+    version,
+    '',
+    t(lang, 'sign-off-prompt-draft-after'),
+  ];
+  if (ballotTextInline(draft.text))
+    return message([...head, '', escapeHtml(draft.text)].join('\n'), { keyboard });
+  return message([...head, '', t(lang, 'sign-off-prompt-draft-as-document')].join('\n'), {
+    keyboard,
+    document: { fileName: `draft-${signOff.itemId}-v${signOff.version}.md`, content: draft.text },
+  });
+}
+
 /** A reminder line for an unanswered request; null once it is answered or superseded. */
 export async function signOffReminderLine(
   db: Kysely<Database>,
@@ -278,7 +387,18 @@ export async function signOffReminderLine(
   reminder: { subject_id: number; rule: string },
 ): Promise<string | null> {
   const signOff = await findSignOff(db, reminder.subject_id);
-  if (signOff?.state !== 'requested' || signOff.kind !== 'report') return null;
+  if (signOff?.state !== 'requested') return null;
+  if (signOff.kind !== 'report') {
+    const item = await signOffItemLabel(db, t, lang, signOff);
+    if (item === null) return null;
+    return t(
+      lang,
+      reminder.rule === 'sign-off-escalation'
+        ? 'reminder-sign-off-escalation-item'
+        : 'reminder-sign-off-item',
+      { item, version: signOff.version, date: formatDate(signOff.requestedAt.slice(0, 10), lang) },
+    );
+  }
   const report = await findReportById(db, signOff.itemId);
   if (!report) return null;
   return t(

@@ -141,6 +141,7 @@ const AUDIT_ACTION_LABELS = {
   'session.sign-in': 'auditAction.session.sign-in',
   'session.sign-out-everywhere': 'auditAction.session.sign-out-everywhere',
   'commission.deputy': 'auditAction.commission.deputy',
+  'commission.sign-offs': 'auditAction.commission.sign-offs',
   'outbox.resend': 'auditAction.outbox.resend',
   'decision.register': 'auditAction.decision.register',
   'decision.response': 'auditAction.decision.response',

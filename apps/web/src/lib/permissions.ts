@@ -41,6 +41,10 @@ export const PERMISSIONS = {
   'reports.send-for-approval': ['secretary'],
   'reports.submit': ['secretary'],
   'sandbox.chats': staff,
+  /** Which kinds of item need the chairman's sign-off is the chairman's own call, as naming a deputy is. */
+  'commission.sign-offs': ['chairman'],
+  'meetings.send-for-approval': ['secretary'],
+  'drafts.send-for-approval': ['secretary'],
 } as const satisfies Record<Action, readonly Role[]>;
 
 /** Whether someone with these roles may do `action`. */

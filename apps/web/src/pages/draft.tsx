@@ -6,14 +6,17 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { DraftAttachments } from '../components/draft-attachments';
 import { FailureNotice } from '../components/failure-notice';
 import { Field } from '../components/field';
+import { ItemSignOff, signOffClear } from '../components/item-sign-off';
 import { usePageTitle } from '../components/page-title';
 import {
   type DraftDetail,
   getBallots,
+  getCommission,
   getDraft,
   getDraftChoices,
   getDraftDiff,
   getDrafts,
+  getItemSignOffs,
   getStates,
 } from '../data';
 import { useI18n } from '../i18n/context';
@@ -201,8 +204,9 @@ function History(props: { draftId: string; versions: DraftDetail['versions'] }) 
 }
 
 /** The secretary's "Put to the vote": rule, quorum, when it opens and closes (in a zone), hidden results, who votes. */
-function BallotForm(props: { draft: Draft }) {
+function BallotForm(props: { draft: Draft; held: boolean }) {
   const { t, timeZone, zone, language } = useI18n();
+  const blockedId = createUniqueId();
   const navigate = useNavigate();
   const states = createAsync(() => getStates());
   const [rule, setRule] = createSignal<BallotRule['kind']>('consensus');
@@ -397,7 +401,18 @@ function BallotForm(props: { draft: Draft }) {
           </For>
         </div>
       </fieldset>
-      <button type="submit" class="button-primary" disabled={saving()} aria-busy={saving()}>
+      <Show when={props.held}>
+        <p class="hint" id={blockedId}>
+          {t('itemSignOff.blockedBallot')}
+        </p>
+      </Show>
+      <button
+        type="submit"
+        class="button-primary"
+        disabled={saving() || props.held}
+        aria-busy={saving()}
+        aria-describedby={props.held ? blockedId : undefined}
+      >
         {t('vote.open')}
       </button>
     </form>
@@ -411,6 +426,11 @@ export function Draft() {
   const { can } = useSession();
   const detail = createAsync(() => getDraft(params.id ?? ''));
   const choices = createAsync(() => getDraftChoices());
+  const commission = createAsync(() => getCommission());
+  const draftSignOff = () => commission()?.signOffs.draft === true;
+  const signOff = createAsync(async () =>
+    draftSignOff() ? getItemSignOffs('draft', params.id ?? '') : undefined,
+  );
   const [done, setDone] = createSignal('');
   const [asking, setAsking] = createSignal(false);
   const [pending, setPending] = createSignal(false);
@@ -419,7 +439,8 @@ export function Draft() {
   let status: HTMLParagraphElement | undefined;
   usePageTitle(() => detail()?.draft.title ?? t('drafts.title'));
 
-  const refresh = () => revalidate([getDraft.keyFor(params.id ?? ''), getDrafts.key, getBallots.key]);
+  const refresh = () =>
+    revalidate([getDraft.keyFor(params.id ?? ''), getDrafts.key, getBallots.key, getItemSignOffs.key]);
   const finished = async (message: string) => {
     await refresh();
     setDone(message);
@@ -533,8 +554,19 @@ export function Draft() {
 
             <History draftId={params.id ?? ''} versions={d().versions} />
 
+            <Show when={draftSignOff() && signOff()}>
+              {(view) => (
+                <ItemSignOff
+                  kind="draft"
+                  itemId={d().draft.id}
+                  view={view()}
+                  open={d().draft.status === 'draft'}
+                />
+              )}
+            </Show>
+
             <Show when={can('ballots.run') && d().draft.status === 'draft'}>
-              <BallotForm draft={d().draft} />
+              <BallotForm draft={d().draft} held={draftSignOff() && !signOffClear(signOff())} />
             </Show>
 
             <Show

@@ -2,10 +2,20 @@ import { A, createAsync, createAsyncStore, revalidate, useParams } from '@solidj
 import { createMemo, createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js';
 import { client, unwrap } from '../api';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { ItemSignOff, signOffClear } from '../components/item-sign-off';
 import { MeetingRecord } from '../components/meeting-record';
 import { usePageTitle } from '../components/page-title';
 import { StatusBadge } from '../components/status-badge';
-import { type AttendanceView, getMeeting, getMeetings, getStates, type MeetingView } from '../data';
+import {
+  type AttendanceView,
+  getCommission,
+  getItemSignOffs,
+  getMeeting,
+  getMeetings,
+  getStates,
+  type ItemSignOffsView,
+  type MeetingView,
+} from '../data';
 import { useI18n } from '../i18n/context';
 import { DELIVERY_LABELS, MEETING_KIND_LABELS, REPRESENTATION_LABELS } from '../i18n/labels';
 import { attendanceSummary, isOver, sortByState } from '../lib/meetings';
@@ -104,8 +114,16 @@ function Attendance(props: { rows: AttendanceView[] }) {
 }
 
 /** The secretary's buttons: send the notice, edit, cancel; the ones that reach people ask first. */
-function MeetingActions(props: { meeting: MeetingView; onDone: (message: string) => void }) {
+function MeetingActions(props: {
+  meeting: MeetingView;
+  onDone: (message: string) => void;
+  /** Set when the settings ask for the chairman's approval of the agenda first. */
+  signOff?: ItemSignOffsView | undefined;
+  signOffRequired: boolean;
+}) {
   const { t, errorText } = useI18n();
+  const blockedId = createUniqueId();
+  const held = () => props.signOffRequired && !signOffClear(props.signOff);
   const [asking, setAsking] = createSignal<'notice' | 'cancel' | null>(null);
   const [pending, setPending] = createSignal(false);
   const [error, setError] = createSignal<unknown>();
@@ -133,7 +151,7 @@ function MeetingActions(props: { meeting: MeetingView; onDone: (message: string)
       setAsking(null);
     }
     if (outcome) props.onDone(outcome);
-    await revalidate([getMeeting.keyFor(id()), getMeetings.key]);
+    await revalidate([getMeeting.keyFor(id()), getMeetings.key, getItemSignOffs.key]);
   };
 
   return (
@@ -141,7 +159,13 @@ function MeetingActions(props: { meeting: MeetingView; onDone: (message: string)
       <h2 id={headingId}>{t('meeting.actions')}</h2>
       <div class="actions">
         <Show when={props.meeting.status === 'draft' && !over()}>
-          <button type="button" class="button-primary" onClick={() => setAsking('notice')}>
+          <button
+            type="button"
+            class="button-primary"
+            disabled={held()}
+            aria-describedby={held() ? blockedId : undefined}
+            onClick={() => setAsking('notice')}
+          >
             {t('meeting.sendNotice')}
           </button>
         </Show>
@@ -156,6 +180,11 @@ function MeetingActions(props: { meeting: MeetingView; onDone: (message: string)
           </button>
         </Show>
       </div>
+      <Show when={held() && props.meeting.status === 'draft' && !over()}>
+        <p class="hint" id={blockedId}>
+          {t('itemSignOff.blockedNotice')}
+        </p>
+      </Show>
       <Show when={error()}>
         {(failure) => (
           <p class="field-error" role="alert">
@@ -205,6 +234,11 @@ export function Meeting() {
   const detail = createAsyncStore(() => getMeeting(params.id ?? ''), { reconcile: { key: 'personId' } });
   const [done, setDone] = createSignal('');
   const agendaId = createUniqueId();
+  const commission = createAsync(() => getCommission());
+  const agendaSignOff = () => commission()?.signOffs.agenda === true;
+  const signOff = createAsync(async () =>
+    agendaSignOff() ? getItemSignOffs('agenda', params.id ?? '') : undefined,
+  );
   let status: HTMLParagraphElement | undefined;
   // The pressed button may be gone once the meeting changes (no "Send notice" after sending); the outcome takes the focus.
   const finished = (message: string) => {
@@ -213,7 +247,8 @@ export function Meeting() {
   };
 
   const timer = setInterval(() => {
-    if (!document.hidden) void revalidate(getMeeting.keyFor(params.id ?? ''));
+    // The chairman answers in Telegram: the approval shows here without a reload.
+    if (!document.hidden) void revalidate([getMeeting.keyFor(params.id ?? ''), getItemSignOffs.key]);
   }, REFRESH_MS);
   onCleanup(() => clearInterval(timer));
 
@@ -284,8 +319,23 @@ export function Meeting() {
                   </ol>
                 </Show>
               </section>
+              <Show when={agendaSignOff() && signOff()}>
+                {(view) => (
+                  <ItemSignOff
+                    kind="agenda"
+                    itemId={meeting().id}
+                    view={view()}
+                    open={meeting().status === 'draft'}
+                  />
+                )}
+              </Show>
               <Show when={can('meetings.write')}>
-                <MeetingActions meeting={meeting()} onDone={finished} />
+                <MeetingActions
+                  meeting={meeting()}
+                  onDone={finished}
+                  signOff={signOff()}
+                  signOffRequired={agendaSignOff()}
+                />
                 <MeetingRecord meeting={meeting()} invitees={current().attendance} onDone={finished} />
               </Show>
               <Attendance rows={current().attendance} />

@@ -315,6 +315,83 @@ function DeputyPanel(props: { people: PersonView[]; deputyId: number | null }) {
 }
 
 /**
+ * Which optional items need the chairman's approval (the report always does): everyone sees it,
+ * the chairman changes it.
+ */
+function SignOffSettingsPanel(props: { settings: { agenda: boolean; draft: boolean } }) {
+  const { t, errorText } = useI18n();
+  const { can } = useSession();
+  const headingId = createUniqueId();
+  const [agenda, setAgenda] = createSignal(untrack(() => props.settings.agenda));
+  const [draft, setDraft] = createSignal(untrack(() => props.settings.draft));
+  const [pending, setPending] = createSignal(false);
+  const [error, setError] = createSignal<unknown>();
+  const [done, setDone] = createSignal('');
+  const editable = () => can('commission.sign-offs');
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (pending()) return;
+    setPending(true);
+    setError(undefined);
+    setDone('');
+    try {
+      await unwrap(client.api.commission['sign-offs'].$put({ json: { agenda: agenda(), draft: draft() } }));
+      await revalidate(getCommission.key);
+      setDone(t('signOffSettings.saved'));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <section class="panel" aria-labelledby={headingId} data-testid="sign-off-settings">
+      <h2 id={headingId}>{t('signOffSettings.title')}</h2>
+      <p class="muted">{t('signOffSettings.explain')}</p>
+      <form onSubmit={(e) => void submit(e)}>
+        <label class="checkbox">
+          <input
+            type="checkbox"
+            name="agenda"
+            checked={agenda()}
+            disabled={!editable()}
+            onChange={(e) => setAgenda(e.currentTarget.checked)}
+          />
+          {t('signOffSettings.agenda')}
+        </label>
+        <label class="checkbox">
+          <input
+            type="checkbox"
+            name="draft"
+            checked={draft()}
+            disabled={!editable()}
+            onChange={(e) => setDraft(e.currentTarget.checked)}
+          />
+          {t('signOffSettings.draft')}
+        </label>
+        <Show when={editable()} fallback={<p class="hint">{t('signOffSettings.chairmanOnly')}</p>}>
+          <div class="actions">
+            <button type="submit" class="button-primary" aria-busy={pending()}>
+              {t('signOffSettings.save')}
+            </button>
+          </div>
+        </Show>
+      </form>
+      <Show when={error()}>
+        {(failure) => (
+          <p class="field-error" role="alert">
+            {errorText(failure())}
+          </p>
+        )}
+      </Show>
+      <p role="status" class={done() ? 'hint' : 'visually-hidden'}>
+        {done()}
+      </p>
+    </section>
+  );
+}
+
+/**
  * Everyone in the commission, by state, and the chairman's deputy. Admins and the secretary can
  * invite someone to link Telegram; admins also add, edit and deactivate people.
  */
@@ -433,6 +510,7 @@ export function People() {
       <Show when={people() && commission()}>
         <DeputyPanel people={people() ?? []} deputyId={deputyId()} />
       </Show>
+      <Show when={commission()}>{(c) => <SignOffSettingsPanel settings={c().signOffs} />}</Show>
       <Show when={people() && states()}>
         <For each={groups()}>
           {(group) => (

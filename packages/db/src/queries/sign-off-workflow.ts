@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import {
+  canonicalJson,
   decideSignOff,
   decideSignOffRequest,
   effectiveRoles,
@@ -16,11 +18,17 @@ import {
   type SignerCapacity,
   type SignOffAnswer,
   type SignOffError,
+  type SignOffGateError,
   type SignOffKind,
+  type SignOffSettings,
+  signOffGate,
+  signOffRequired,
 } from '@accord/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import { recordAudit } from './audit';
+import { findDraft } from './drafts';
+import { findMeetingById } from './meetings';
 import { enqueueMessages } from './outbox';
 import { listPeople } from './people';
 import {
@@ -54,8 +62,8 @@ export interface SignOffSubject {
 
 /**
  * Each kind of item plugs into the one mechanism with where it stands now and what its own status
- * becomes when asked about or answered. Only the report is wired today; agendas and drafts join
- * here when the commission's settings switch their sign-off on.
+ * becomes when asked about or answered: the report, a meeting's agenda, a draft's version (the last
+ * two needed only where the commission's settings switch them on; see `signOffGateFor`).
  */
 interface SignOffItemKind {
   /** The item as it is now, or null if it does not exist. */
@@ -113,11 +121,120 @@ const reportKind: SignOffItemKind = {
   },
 };
 
-const ITEM_KINDS: Partial<Record<SignOffKind, SignOffItemKind>> = { report: reportKind };
+/** SHA-256 (hex) of content's canonical JSON: the same content always has the same hash. */
+const contentHash = (content: unknown) => createHash('sha256').update(canonicalJson(content)).digest('hex');
+
+/**
+ * A meeting's agenda as the chairman approves it: what the notice says (title, kind, when, where,
+ * the items). The meeting's own `version` moves only with changes members were told about, so it
+ * cannot number what the chairman saw before any notice: the hash binds the approval, and the
+ * version shown is the agenda's revision as sent to the chairman — the version of an earlier
+ * request with the same content, else one past the last one sent.
+ */
+const agendaKind: SignOffItemKind = {
+  async current(db, itemId) {
+    const meeting = await findMeetingById(db, itemId);
+    if (!meeting) return null;
+    const hash = contentHash({
+      title: meeting.title,
+      kind: meeting.kind,
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      timeZone: meeting.timeZone,
+      place: meeting.place,
+      link: meeting.link,
+      agenda: meeting.agenda.map((a) => a.title),
+    });
+    const sent = await listSignOffs(db, 'agenda', itemId);
+    const same = sent.find((s) => s.contentHash === hash);
+    const version = same?.version ?? Math.max(0, ...sent.map((s) => s.version)) + 1;
+    return { kind: 'agenda', itemId, version, contentHash: hash, status: meeting.status };
+  },
+  // Once the notices went out (or the meeting was cancelled) there is nothing left to approve.
+  readOnly: (subject) => subject.status !== 'draft',
+  // Approval only lets the notices go; a return leaves the meeting as it is (the secretary is told).
+  follow: async () => true,
+};
+
+/** A draft's version as the chairman approves it before its ballot: its title and text. */
+const draftKind: SignOffItemKind = {
+  async current(db, itemId) {
+    const draft = await findDraft(db, itemId);
+    return draft
+      ? {
+          kind: 'draft',
+          itemId,
+          version: draft.currentVersion,
+          contentHash: contentHash({ title: draft.title, text: draft.text }),
+          status: draft.status,
+        }
+      : null;
+  },
+  // In a ballot or decided: its text is locked.
+  readOnly: (subject) => subject.status !== 'draft',
+  follow: async () => true,
+};
+
+const ITEM_KINDS: Record<SignOffKind, SignOffItemKind> = {
+  report: reportKind,
+  agenda: agendaKind,
+  draft: draftKind,
+};
 
 /** An item's current version and hash, for any kind the mechanism serves. */
 export const currentSignOffSubject = (db: Db, kind: SignOffKind, itemId: number) =>
-  ITEM_KINDS[kind]?.current(db, itemId) ?? Promise.resolve(null);
+  ITEM_KINDS[kind].current(db, itemId);
+
+/** Which optional kinds need the chairman's sign-off, as the commission's settings say now. */
+export async function readSignOffSettings(db: Db): Promise<SignOffSettings> {
+  const row = await getCommissionOrThrow(db);
+  return { agenda: row.sign_off_agendas === 1, draft: row.sign_off_drafts === 1 };
+}
+
+/** Saves which optional kinds need the chairman's sign-off (the caller audits). */
+export async function writeSignOffSettings(trx: Db, settings: SignOffSettings, now: string): Promise<void> {
+  await trx
+    .updateTable('commission')
+    .set({
+      sign_off_agendas: settings.agenda ? 1 : 0,
+      sign_off_drafts: settings.draft ? 1 : 0,
+      updated_at: now,
+    })
+    .where('id', '=', 1)
+    .execute();
+}
+
+/**
+ * Whether an item may go on (an agenda's notices, a draft's ballot), decided in the caller's
+ * transaction against the settings and the item's content now: approved content passes; anything
+ * else is refused while the setting is on.
+ */
+export async function signOffGateFor(
+  trx: Db,
+  kind: Exclude<SignOffKind, 'report'>,
+  itemId: number,
+): Promise<Result<null, SignOffGateError | 'NotFound'>> {
+  const settings = await readSignOffSettings(trx);
+  if (!settings[kind]) return ok(null);
+  const subject = await ITEM_KINDS[kind].current(trx, itemId);
+  if (!subject) return err('NotFound');
+  return signOffGate(kind, settings, await listSignOffs(trx, kind, itemId), subject.contentHash);
+}
+
+/**
+ * After an item's content changed, supersedes its open request for other content (the chairman can
+ * no longer answer it) and drops that request's reminders; how many were superseded.
+ */
+export async function supersedeChangedSignOff(trx: Db, kind: SignOffKind, itemId: number, now: string) {
+  const subject = await ITEM_KINDS[kind].current(trx, itemId);
+  const open = (await listSignOffs(trx, kind, itemId))
+    .filter((s) => s.state === 'requested' && s.contentHash !== subject?.contentHash)
+    .map((s) => s.id);
+  if (open.length === 0) return 0;
+  const count = await supersedeSignOffs(trx, open, now);
+  for (const id of open) await scheduleTask(trx, planRemindersTask('sign-off', id, now));
+  return count;
+}
 
 /** Who signs: every active chairman and the deputy the chairman named, with their roles in force. */
 export async function signOffSigners(db: Db): Promise<Person[]> {
@@ -176,7 +293,7 @@ export async function sendForSignOff(
   now: string,
 ): Promise<Result<{ signOffId: number; version: number; superseded: number[] }, SignOffRequestError>> {
   const item = ITEM_KINDS[kind];
-  if (!item) return err('NotSupported');
+  if (!signOffRequired(kind, await readSignOffSettings(trx))) return err('NotSupported');
   const subject = await item.current(trx, itemId);
   if (!subject) return err('NotFound');
   const signOffs = await listSignOffs(trx, kind, itemId);

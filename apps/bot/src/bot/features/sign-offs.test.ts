@@ -1,5 +1,7 @@
 import {
   findReportVersion,
+  insertDraft,
+  insertMeeting,
   insertReport,
   loadReportRecords,
   saveReportVersion,
@@ -364,5 +366,82 @@ describe('the chairman’s approval in chat', () => {
     expect(
       (await h.db.selectFrom('outbox').select('id').where('kind', '=', 'sign-off-decided').execute()).length,
     ).toBe(1);
+  });
+});
+
+describe('the same prompt for an agenda and a draft, where the settings ask for it', () => {
+  const sendItem = async (kind: 'agenda' | 'draft', itemId: number) => {
+    const secretary = await h.person('secretary');
+    const sent = await h.db
+      .transaction()
+      .execute((trx) => sendForSignOff(trx, kind, itemId, { personId: secretary.id, kind: 'person' }, now()));
+    if (!sent.ok) throw new Error(sent.error);
+    return sent.value.signOffId;
+  };
+
+  it('shows the chairman the meeting and its items; approving from the prompt records the approval', async () => {
+    await h.db.updateTable('commission').set({ sign_off_agendas: 1 }).execute();
+    const secretary = await h.person('secretary');
+    const meetingId = await insertMeeting(
+      h.db,
+      {
+        kind: 'regular',
+        title: 'Autumn <session> & budget',
+        startsAt: '2099-10-20T07:00:00.000Z',
+        endsAt: '2099-10-20T10:00:00.000Z',
+        timeZone: 'Europe/Moscow',
+        place: 'Moscow',
+        link: null,
+        agenda: [
+          { position: 1, title: 'Opening' },
+          { position: 2, title: 'Budget for 2100' },
+        ],
+      },
+      secretary.id,
+      now(),
+    );
+    const signOffId = await sendItem('agenda', meetingId);
+    const chairman = await h.person('RU-head');
+    const prompt = await promptIn(chairman.telegramId, signOffId);
+    // Written names are escaped for Telegram and read back as written.
+    expect(prompt.text).toContain('На утверждение: повестка заседания «Autumn <session> & budget»');
+    expect(prompt.text).toContain('2. Budget for 2100');
+    expect(prompt.document).toBeUndefined();
+    h.driver.pressButton(chairman.telegramId, chairman.telegramId, prompt.message_id, `so:${signOffId}:1:a`);
+    await h.driver.waitFor(() =>
+      messageNow(chairman.telegramId, prompt.message_id)
+        ?.buttons.flat()
+        .some((b) => b.callback_data === `so:${signOffId}:1:y`),
+    );
+    const confirm = h.driver.pressButton(
+      chairman.telegramId,
+      chairman.telegramId,
+      prompt.message_id,
+      `so:${signOffId}:1:y`,
+    );
+    expect(await answerTo(confirm)).toBe('Утверждено: версия 1');
+    await botSaid(chairman.telegramId, 'Вы утвердили версию 1 повестки заседания «Autumn');
+    expect((await signOffs())[0]).toMatchObject({ item_kind: 'agenda', state: 'approved' });
+    // The secretary hears it too.
+    await botSaid(secretary.telegramId, 'утвердил(а) версию 1 повестки заседания');
+  });
+
+  it('sends a long draft as a Markdown document under the summary', async () => {
+    await h.db.updateTable('commission').set({ sign_off_drafts: 1 }).execute();
+    const secretary = await h.person('secretary');
+    const text = 'Article.\n'.repeat(400);
+    const draftId = await insertDraft(
+      h.db,
+      { kind: 'decision', title: 'On joint ventures', text, directionIds: [], agendaItemId: null },
+      secretary.id,
+      now(),
+    );
+    const signOffId = await sendItem('draft', draftId);
+    const chairman = await h.person('RU-head');
+    const prompt = await promptIn(chairman.telegramId, signOffId);
+    expect(prompt.caption).toContain('На утверждение перед голосованием: проект «On joint ventures»');
+    expect(prompt.caption).toContain('Версия 1');
+    expect(prompt.document?.file_name).toBe(`draft-${draftId}-v1.md`);
+    expect(prompt.document?.content.toString()).toBe(text);
   });
 });

@@ -22,7 +22,11 @@ import {
 } from '@accord/domain';
 import { Composer, GrammyError } from 'grammy';
 import type { InlineKeyboardButton } from 'grammy/types';
-import { signOffConfirmKeyboard, signOffPromptKeyboard } from '../../render/sign-off-messages';
+import {
+  signOffConfirmKeyboard,
+  signOffItemLabel,
+  signOffPromptKeyboard,
+} from '../../render/sign-off-messages';
 import type { BotContext } from '../context';
 
 /**
@@ -34,6 +38,8 @@ import type { BotContext } from '../context';
 export const signOffsFeature = new Composer<BotContext>();
 
 const PURPOSES = [SIGN_OFF_COMMENT_PURPOSE];
+
+const lang = (ctx: BotContext) => ctx.person?.language ?? 'ru';
 
 async function setKeyboard(ctx: BotContext, keyboard: InlineKeyboardButton[][]): Promise<void> {
   try {
@@ -158,8 +164,15 @@ async function approve(ctx: BotContext, button: SignOffButton): Promise<void> {
   const { signOff } = result.value;
   await ctx.answerCallbackQuery({ text: ctx.t('sign-off-approved-answer', { version: signOff.version }) });
   await setKeyboard(ctx, []);
-  const report = await findReportById(ctx.deps.db, signOff.itemId);
-  await ctx.reply(ctx.t('sign-off-approved', { version: signOff.version, year: String(report?.year ?? '') }));
+  if (signOff.kind === 'report') {
+    const report = await findReportById(ctx.deps.db, signOff.itemId);
+    await ctx.reply(
+      ctx.t('sign-off-approved', { version: signOff.version, year: String(report?.year ?? '') }),
+    );
+    return;
+  }
+  const item = await signOffItemLabel(ctx.deps.db, ctx.deps.t, lang(ctx), signOff);
+  await ctx.reply(ctx.t('sign-off-approved-item', { version: signOff.version, item: item ?? '' }));
 }
 
 async function askForComment(ctx: BotContext, signOff: SignOffRecord): Promise<void> {
@@ -225,6 +238,13 @@ signOffsFeature.chatType('private').on('message:text', async (ctx, next) => {
     await ctx.reply(await refusal(ctx, result.error, signOff.id));
     return;
   }
-  const report = await findReportById(db, signOff.itemId);
-  await ctx.reply(ctx.t('sign-off-returned', { version: signOff.version, year: String(report?.year ?? '') }));
+  if (signOff.kind === 'report') {
+    const report = await findReportById(db, signOff.itemId);
+    await ctx.reply(
+      ctx.t('sign-off-returned', { version: signOff.version, year: String(report?.year ?? '') }),
+    );
+    return;
+  }
+  const item = await signOffItemLabel(db, ctx.deps.t, lang(ctx), signOff);
+  await ctx.reply(ctx.t('sign-off-returned-item', { version: signOff.version, item: item ?? '' }));
 });
