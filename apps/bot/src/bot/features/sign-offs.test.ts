@@ -243,7 +243,7 @@ describe('the chairman’s approval in chat', () => {
       `so:${signOffId}:1:y`,
     );
     expect(await answerTo(press)).toBe(
-      'Этот запрос устарел: доклад изменён после версии 1. Ничего не записано; секретарь направит текущую версию.',
+      'Этот запрос устарел: после версии 1 были изменения. Ничего не записано; секретарь направит текущую версию.',
     );
     expect(await reportStatus(reportId)).toBe('draft');
     expect((await signOffs()).map((s) => [s.state, s.decided_by])).toEqual([['superseded', null]]);
@@ -264,7 +264,7 @@ describe('the chairman’s approval in chat', () => {
         `so:${signOffId}:1:y`,
       );
       expect(await answerTo(press), seed).toMatch(
-        /Only the chairman \(or the deputy the chairman named\)|Утвердить или вернуть доклад может только председатель/,
+        /Only the chairman \(or the deputy the chairman named\)|Утвердить или вернуть это может только председатель/,
       );
     }
     // A forged version or payload on the chairman's own prompt.
