@@ -66,7 +66,7 @@ describe('the demo year', () => {
 
     // The year's report is assembled from these records: the held sitting counts, and names itself.
     const report = await findReportByYear(db, 2027);
-    expect(report?.status).toBe('draft');
+    expect(report?.status).toBe('awaiting-approval');
     const version = await findReportVersion(db, report?.id ?? 0, 1);
     const meetingsSection = version?.sections.find((s) => s.key === 'meetings');
     expect(meetingsSection?.figures).toMatchObject({ held: { value: 1, ids: [held?.id] } });

@@ -34,6 +34,7 @@ import {
   saveDraftVersion,
   saveMinutes,
   scheduleTask,
+  sendForSignOff,
   setDraftStatus,
   setMeetingStatus,
   type Transaction,
@@ -267,6 +268,9 @@ async function buildYear(trx: Trx, now: string): Promise<DemoYearSummary> {
   const reportId = await insertReport(trx, year, sections, secretary, now);
   if (reportId === null) throw new Error('the demo year’s report exists already');
   await audit(now, 'report.create', 'report', reportId, { year, version: 1 });
+  // …and sent to the chairman, so the demo shows a report awaiting approval (his prompt included).
+  const sent = await sendForSignOff(trx, 'report', reportId, { personId: secretary, kind: 'person' }, now);
+  if (!sent.ok) throw new Error(`the demo year’s report could not be sent for approval: ${sent.error}`);
   return {
     meetings: 3,
     drafts: voting.drafts,
