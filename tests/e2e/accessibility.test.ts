@@ -128,6 +128,7 @@ async function dashboardPaths(): Promise<string[]> {
     `/programs/${program?.id}/print`,
     '/reports',
     `/reports/${new Date().getUTCFullYear()}`,
+    '/chats',
     '/no-such-page',
   ];
 }

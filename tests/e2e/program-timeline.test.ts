@@ -107,8 +107,11 @@ describe('the secretary plans a program on the dashboard', () => {
         end: '2020-12-20',
       },
     });
-    await page.reload();
+    // After a reload the timeline draws once, then again when it has measured its viewport and
+    // the page's data has come in: only then is the bar there to stay.
+    await page.reload({ waitUntil: 'networkidle' });
     const late = page.getByRole('button', { name: /^Closing conference: 2020-12-01/ });
+    await late.waitFor();
     await late.scrollIntoViewIfNeeded();
     await drag(page, late, 60);
     await page.getByRole('alert').getByText('“Closing conference” was not moved').waitFor();
