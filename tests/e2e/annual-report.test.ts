@@ -3,7 +3,7 @@ import { openDatabase } from '@accord/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningAccord, startAccord } from '../support/accord';
-import { launchChromium, screenshots } from '../support/browser';
+import { launchChromium, screenshots, signInOnDashboard } from '../support/browser';
 import { tempDatabaseFile } from '../support/processes';
 
 let accord: RunningAccord;
@@ -25,14 +25,7 @@ afterAll(async () => {
 describe('the secretary drafts the annual report', () => {
   it('assembles a year’s report, writes a section with formatting, and compares the versions', async () => {
     const shot = screenshots(page, 'annual-report');
-    const people = (await (await fetch(new URL('/api/session/dev-people', accord.url))).json()) as {
-      people: Array<{ id: number; roles: string[] }>;
-    };
-    await page.goto(accord.url);
-    await page
-      .getByLabel('Person')
-      .selectOption(String(people.people.find((p) => p.roles.includes('secretary'))?.id));
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnDashboard(page, accord.url);
     await page.getByRole('navigation').getByRole('link', { name: 'Reports' }).click();
     await page.getByRole('heading', { name: 'Annual reports' }).waitFor();
 

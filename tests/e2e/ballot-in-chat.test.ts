@@ -3,7 +3,7 @@ import { sandboxDemoUsers } from '@accord/seeds';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningAccord, startAccord } from '../support/accord';
-import { launchChromium, screenshots } from '../support/browser';
+import { launchChromium, screenshots, signInOnDashboard } from '../support/browser';
 import { waitUntil } from '../support/processes';
 
 interface ChatView {
@@ -47,14 +47,7 @@ describe('six states vote in their chats while the secretary watches the tally',
   it('opens a ballot that reaches the heads of delegation, whose presses show up on the open page', async () => {
     const shotBallot = screenshots(ballot, 'ballot-in-chat');
     const shotChat = screenshots(chats, 'ballot-in-chat-chat');
-    const people = (await (await fetch(new URL('/api/session/dev-people', accord.url))).json()) as {
-      people: Array<{ id: number; roles: string[] }>;
-    };
-    await ballot.goto(accord.url);
-    await ballot
-      .getByLabel('Person')
-      .selectOption(String(people.people.find((p) => p.roles.includes('secretary'))?.id));
-    await ballot.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnDashboard(ballot, accord.url);
     await ballot.getByRole('link', { name: 'Drafts' }).click();
     await ballot.getByLabel('Kind').selectOption('recommendation');
     await ballot.getByLabel('Title').fill('On common standards of repair');

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAccord } from '../support/accord';
-import { launchChromium, screenshots } from '../support/browser';
+import { launchChromium, screenshots, signInOnDashboard } from '../support/browser';
 import type { RunningProcess } from '../support/processes';
 
 let accord: RunningProcess;
@@ -28,14 +28,7 @@ const stateRow = (name: string, on: Page = page) =>
 describe('the secretary puts a draft to the vote and follows it live', () => {
   it('writes and edits a draft, opens a ballot, records votes that show up without a reload, exports and closes', async () => {
     const shot = screenshots(page, 'ballot');
-    const people = (await (await fetch(new URL('/api/session/dev-people', url))).json()) as {
-      people: Array<{ id: number; roles: string[] }>;
-    };
-    await page.goto(url);
-    await page
-      .getByLabel('Person')
-      .selectOption(String(people.people.find((p) => p.roles.includes('secretary'))?.id));
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const people = await signInOnDashboard(page, url);
     await page.getByRole('link', { name: 'Drafts' }).click();
 
     await page.getByLabel('Kind').selectOption('decision');

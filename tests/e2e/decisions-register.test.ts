@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAccord } from '../support/accord';
-import { launchChromium, screenshots } from '../support/browser';
+import { launchChromium, screenshots, signInOnDashboard } from '../support/browser';
 import type { RunningProcess } from '../support/processes';
 
 let accord: RunningProcess;
@@ -33,14 +33,7 @@ async function post<T>(path: string, body: unknown = {}): Promise<T> {
 describe('the secretary keeps the decisions register on the dashboard', () => {
   it('finds an adopted decision in the register and records a government’s response to it', async () => {
     const shot = screenshots(page, 'decisions-register');
-    const people = (await (await fetch(new URL('/api/session/dev-people', url))).json()) as {
-      people: Array<{ id: number; roles: string[] }>;
-    };
-    await page.goto(url);
-    await page
-      .getByLabel('Person')
-      .selectOption(String(people.people.find((p) => p.roles.includes('secretary'))?.id));
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnDashboard(page, url);
     await page.getByRole('link', { name: 'Register' }).waitFor();
 
     // A decision adopted by letter: draft, ballot, every state's vote, close.

@@ -2,7 +2,7 @@ import { openDatabase } from '@accord/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningAccord, startAccord } from '../support/accord';
-import { launchChromium, screenshots } from '../support/browser';
+import { launchChromium, screenshots, signInOnDashboard } from '../support/browser';
 import { tempDatabaseFile, waitUntil } from '../support/processes';
 
 let accord: RunningAccord;
@@ -33,14 +33,7 @@ async function post<T>(path: string, body: unknown = {}): Promise<T> {
 describe('the secretary records a meeting that took place', () => {
   it('marks it held, confirms who attended, writes the minutes and sends them to the members', async () => {
     const shot = screenshots(page, 'meeting-record');
-    const people = (await (await fetch(new URL('/api/session/dev-people', accord.url))).json()) as {
-      people: Array<{ id: number; roles: string[] }>;
-    };
-    await page.goto(accord.url);
-    await page
-      .getByLabel('Person')
-      .selectOption(String(people.people.find((p) => p.roles.includes('secretary'))?.id));
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnDashboard(page, accord.url);
     await page.getByRole('navigation').getByRole('link', { name: 'Meetings' }).waitFor();
     const { meeting } = await post<{ meeting: { id: number } }>('/api/meetings', {
       kind: 'regular',

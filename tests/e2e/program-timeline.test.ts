@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAccord } from '../support/accord';
-import { launchChromium, screenshots } from '../support/browser';
+import { launchChromium, screenshots, signInOnDashboard } from '../support/browser';
 import type { RunningProcess } from '../support/processes';
 
 interface ActivityBody {
@@ -41,14 +41,7 @@ afterAll(async () => {
 describe('the secretary plans a program on the dashboard', () => {
   it('adds an activity, sees it on the timeline, drags it to new dates, filters and exports the activities', async () => {
     const shot = screenshots(page, 'program-timeline');
-    const people = (await (await fetch(new URL('/api/session/dev-people', url))).json()) as {
-      people: Array<{ id: number; roles: string[] }>;
-    };
-    await page.goto(url);
-    await page
-      .getByLabel('Person')
-      .selectOption(String(people.people.find((p) => p.roles.includes('secretary'))?.id));
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnDashboard(page, url);
     await page.getByRole('link', { name: 'Programs' }).click();
     await page.getByRole('link', { name: /until 2020/ }).click();
     await page.getByRole('heading', { name: 'Summary' }).waitFor();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningAccord, startAccord } from '../support/accord';
-import { launchChromium, screenshots } from '../support/browser';
+import { launchChromium, screenshots, signInOnDashboard } from '../support/browser';
 
 let accord: RunningAccord;
 let browser: Browser;
@@ -30,14 +30,7 @@ async function post<T>(path: string, body: unknown = {}): Promise<T> {
 describe('the secretary acts as a member in a sandbox chat', () => {
   it('types a command, sees the bot answer, and answers a meeting notice with its button', async () => {
     const shot = screenshots(page, 'sandbox-chats');
-    const people = (await (await fetch(new URL('/api/session/dev-people', accord.url))).json()) as {
-      people: Array<{ id: number; roles: string[] }>;
-    };
-    await page.goto(accord.url);
-    await page
-      .getByLabel('Person')
-      .selectOption(String(people.people.find((p) => p.roles.includes('secretary'))?.id));
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnDashboard(page, accord.url);
     await page.getByRole('navigation').getByRole('link', { name: 'Chats' }).click();
     await page.getByRole('heading', { name: 'Chats', level: 1 }).waitFor();
 

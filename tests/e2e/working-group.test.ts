@@ -2,7 +2,7 @@ import { sandboxDemoUsers } from '@accord/seeds';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAccord } from '../support/accord';
-import { launchChromium, screenshots } from '../support/browser';
+import { launchChromium, screenshots, signInOnDashboard } from '../support/browser';
 import type { sandboxClient } from '../support/http';
 import { type RunningProcess, waitUntil } from '../support/processes';
 
@@ -31,14 +31,7 @@ afterAll(async () => {
 describe('the secretary runs a working group on the dashboard', () => {
   it('forms it, gives a member a task, and grants the more time the member asked for in chat', async () => {
     const shot = screenshots(page, 'working-group');
-    const people = (await (await fetch(new URL('/api/session/dev-people', url))).json()) as {
-      people: Array<{ id: number; roles: string[] }>;
-    };
-    await page.goto(url);
-    await page
-      .getByLabel('Person')
-      .selectOption(String(people.people.find((p) => p.roles.includes('secretary'))?.id));
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnDashboard(page, url);
     await page.getByRole('link', { name: 'Working groups' }).click();
     await page.getByLabel('Name').fill('Standardization');
     await page.getByLabel('Mandate').fill('Unify the standards for armoured vehicles');

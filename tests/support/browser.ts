@@ -35,3 +35,28 @@ export function screenshots(page: Page, flow: string) {
     });
   };
 }
+
+export interface DevPerson {
+  id: number;
+  roles: string[];
+}
+
+/**
+ * Signs in on the dashboard's development sign-in (sandbox mode) as the first person holding
+ * `role`, as a tester would pick them; returns the people it offered, for the test's later steps.
+ */
+export async function signInOnDashboard(
+  page: Page,
+  url: string,
+  role = 'secretary',
+): Promise<{ people: DevPerson[] }> {
+  const offered = (await (await fetch(new URL('/api/session/dev-people', url))).json()) as {
+    people: DevPerson[];
+  };
+  await page.goto(url);
+  await page
+    .getByLabel('Person')
+    .selectOption(String(offered.people.find((p) => p.roles.includes(role))?.id));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  return offered;
+}
