@@ -1,6 +1,8 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type ProxyOptions } from 'vite';
 import solid from 'vite-plugin-solid';
+import { FIRST_PAGES } from './src/first-page/pages';
+import { firstPagePlugin } from './src/first-page/plugin';
 
 /** Where `npm run dev` finds the API; `ACCORD_API_URL` points it elsewhere (another port, another machine). */
 const API = process.env.ACCORD_API_URL ?? 'http://127.0.0.1:3000';
@@ -20,7 +22,7 @@ const toApi: ProxyOptions = {
 };
 
 export default defineConfig({
-  plugins: [solid()],
+  plugins: [solid(), firstPagePlugin(FIRST_PAGES)],
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
   server: { port: 5173, proxy: { '/api': toApi, '/health': toApi } },
   test: { environment: 'node', include: ['src/**/*.test.ts'] },

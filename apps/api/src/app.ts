@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './env';
 import { handleError, notFound } from './errors';
+import { dashboardScriptHashes } from './inline-scripts';
 import { limitBody } from './middleware/body-limit';
 import { createRateLimits, DEFAULT_RATE_LIMITS, type RateLimits } from './middleware/rate-limits';
 import { sameOrigin } from './middleware/same-origin';
@@ -53,8 +54,9 @@ export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: 
       secureHeaders({
         contentSecurityPolicy: {
           defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          // Solid sets style attributes at run time (the timeline's bars); no inline scripts are allowed.
+          // The dashboard page's own inline script (its first page's requests) and no other.
+          scriptSrc: ["'self'", ...(deps.webDist ? dashboardScriptHashes(deps.webDist) : [])],
+          // Solid sets style attributes at run time (the timeline's bars).
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:'],
           connectSrc: ["'self'"],

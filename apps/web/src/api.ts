@@ -2,9 +2,10 @@ import type { AppType } from '@accord/api';
 import type { ClientResponse } from 'hono/client';
 import { hc } from 'hono/client';
 import type { SuccessStatusCode } from 'hono/utils/http-status';
+import { fetchTakingFirstLoad } from './first-page/responses';
 
 /** The API, typed from its routes. Only types come from `@accord/api`: no server code is bundled. */
-export const client = hc<AppType>('/');
+export const client = hc<AppType>('/', { fetch: fetchTakingFirstLoad });
 
 /** One problem with one field of a request, as the API's validators report it (`path` is e.g. "title" or "agenda.2"). */
 export interface FieldIssue {

@@ -11,7 +11,18 @@ import {
   useLocation,
   useNavigate,
 } from '@solidjs/router';
-import { children, createEffect, createSignal, ErrorBoundary, For, lazy, on, Show, Suspense } from 'solid-js';
+import {
+  children,
+  createEffect,
+  createSignal,
+  ErrorBoundary,
+  For,
+  lazy,
+  on,
+  onMount,
+  Show,
+  Suspense,
+} from 'solid-js';
 import { client, unwrap } from './api';
 import { ErrorNotice } from './components/error-notice';
 import {
@@ -37,6 +48,7 @@ import {
   getWorkingGroups,
   signInPath,
 } from './data';
+import { forgetFirstLoad } from './first-page/responses';
 import { I18nProvider, useI18n } from './i18n/context';
 import { ROLE_LABELS } from './i18n/labels';
 import { useSession } from './session';
@@ -249,6 +261,8 @@ function Gate(props: RouteSectionProps) {
 /** The frame around every page: header, navigation, language, who is signed in, and the page. */
 function Layout(props: RouteSectionProps) {
   const { session } = useSession();
+  // The first page's reads were made (rootPreload) before this renders: what they left is stale later.
+  onMount(forgetFirstLoad);
   return (
     <I18nProvider person={settled(session)?.person}>
       <Frame {...props} />
