@@ -2,12 +2,13 @@ import { revalidate } from '@solidjs/router';
 import { createSignal, createUniqueId, Show } from 'solid-js';
 import { client, unwrap } from '../api';
 import { useI18n } from '../i18n/context';
-import { useSession } from '../session';
 
-/** Sandbox mode only, for those who may: fills an empty commission with a demo year, then reloads every page's data. */
-export function DemoYear() {
+/**
+ * Fills an empty commission with a demo year, then reloads every page's data. The page says when
+ * it is `shown`: in sandbox mode, to those who may, while the commission is empty.
+ */
+export function DemoYear(props: { shown: boolean }) {
   const { t, errorText } = useI18n();
-  const { session, can } = useSession();
   const headingId = createUniqueId();
   const [pending, setPending] = createSignal(false);
   const [done, setDone] = createSignal<string>();
@@ -34,28 +35,26 @@ export function DemoYear() {
     }
   };
   return (
-    <Show when={session()?.sandboxMode && can('demo.fill')}>
-      <section class="notice" aria-labelledby={headingId}>
-        <h2 id={headingId}>{t('demo.title')}</h2>
-        <p>{t('demo.explain')}</p>
-        <Show when={!done()}>
-          <p>
-            <button type="button" onClick={() => void fill()} disabled={pending()}>
-              {pending() ? t('demo.filling') : t('demo.fill')}
-            </button>
+    <section class="notice" aria-labelledby={headingId} hidden={!props.shown}>
+      <h2 id={headingId}>{t('demo.title')}</h2>
+      <p>{t('demo.explain')}</p>
+      <Show when={!done()}>
+        <p>
+          <button type="button" onClick={() => void fill()} disabled={pending()}>
+            {pending() ? t('demo.filling') : t('demo.fill')}
+          </button>
+        </p>
+      </Show>
+      <div role="status">
+        <Show when={done()}>{(text) => <p>{text()}</p>}</Show>
+      </div>
+      <Show when={error()}>
+        {(failure) => (
+          <p class="field-error" role="alert">
+            {errorText(failure())}
           </p>
-        </Show>
-        <div role="status">
-          <Show when={done()}>{(text) => <p>{text()}</p>}</Show>
-        </div>
-        <Show when={error()}>
-          {(failure) => (
-            <p class="field-error" role="alert">
-              {errorText(failure())}
-            </p>
-          )}
-        </Show>
-      </section>
-    </Show>
+        )}
+      </Show>
+    </section>
   );
 }

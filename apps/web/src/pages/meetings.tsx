@@ -54,7 +54,7 @@ function MeetingTable(props: { title: string; empty: string; meetings: MeetingVi
 /** Every meeting, upcoming first then past; the secretary can start a new one. */
 export function Meetings() {
   const { t, zone, timeZone } = useI18n();
-  const { can } = useSession();
+  const { can, session } = useSession();
   const meetings = createAsync(() => getMeetings());
   // Offered while the commission is empty, and kept once offered: the panel then says what it filled.
   const offerDemo = createMemo<boolean>((offered) => offered || meetings()?.length === 0, false);
@@ -82,9 +82,9 @@ export function Meetings() {
           </p>
         )}
       </Show>
-      <Show when={offerDemo()}>
-        <DemoYear />
-      </Show>
+      {/* Always made, shown by its flag: made inside the sign-in's navigation (a transition), a
+          panel behind <Show> was never put on the page (solid-js 1.x, solidjs/solid#1781). */}
+      <DemoYear shown={offerDemo() && session()?.sandboxMode === true && can('demo.fill')} />
       <p class="muted">{t('meetings.timesIn', { zone: zone(timeZone()) })}</p>
       <Show when={meetings()}>
         <MeetingTable
