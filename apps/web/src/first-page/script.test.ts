@@ -10,7 +10,7 @@ const hints = FIRST_PAGES.map((page) => ({
 }));
 
 /** Runs the script as a browser would at `pathname`: what it fetched, what it preloaded, what it left. */
-function open(pathname: string) {
+function open(pathname: string, offline = false) {
   const fetched: string[] = [];
   const preloaded: Array<{ rel: string; href: string; crossOrigin: string }> = [];
   const window: Record<string, unknown> = {};
@@ -28,7 +28,7 @@ function open(pathname: string) {
     location: { pathname },
     fetch: (url: string) => {
       fetched.push(url);
-      return `response of ${url}`;
+      return offline ? Promise.reject(new TypeError('Failed to fetch')) : Promise.resolve(url);
     },
     document,
   });
@@ -44,18 +44,18 @@ function open(pathname: string) {
     fetchedBeforeParsed,
     preloaded,
     preloadedBeforeParsed,
-    left: window[FIRST_LOAD_GLOBAL] as Record<string, string>,
+    left: window[FIRST_LOAD_GLOBAL] as Record<string, Promise<string>>,
   };
 }
 
 describe('the first-page script', () => {
-  it('starts a program page’s session and data at once, and its code after the document’s own', () => {
+  it('starts a program page’s session and data at once, and its code after the document’s own', async () => {
     const { fetched, fetchedBeforeParsed, preloaded, preloadedBeforeParsed, left } = open('/programs/7');
     expect(fetchedBeforeParsed).toEqual(['/api/session', '/api/programs/7']);
     expect(fetched).toEqual(fetchedBeforeParsed);
     expect(preloadedBeforeParsed).toBe(0);
     expect(preloaded).toEqual([{ rel: 'modulepreload', href: '/assets/program.js', crossOrigin: '' }]);
-    expect(left['/api/programs/7']).toBe('response of /api/programs/7');
+    await expect(left['/api/programs/7']).resolves.toBe('/api/programs/7');
   });
 
   it('fills every parameter a page’s requests name', () => {
@@ -74,6 +74,17 @@ describe('the first-page script', () => {
     for (const path of ['/people', '/meetings/new', '/programs/7/print', '/programs/x', '/sign-in'])
       expect(open(path)).toMatchObject({ fetched: ['/api/session'], preloaded: [] });
   });
+});
+
+it('leaves a failed request (offline) to the app, without an unhandled rejection', async () => {
+  const unhandled: unknown[] = [];
+  const note = (reason: unknown) => unhandled.push(reason);
+  process.on('unhandledRejection', note);
+  const { left } = open('/programs/7', true);
+  await expect(left['/api/session']).rejects.toThrow('Failed to fetch');
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  process.off('unhandledRejection', note);
+  expect(unhandled).toEqual([]);
 });
 
 describe('pathPattern', () => {

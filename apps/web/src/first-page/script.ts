@@ -22,7 +22,11 @@ export function firstPageScript(hints: readonly FirstPageHint[]): string {
   return `(function (pages) {
   var path = location.pathname.replace(/\\/{2,}/g, '/');
   var started = {};
-  var get = function (url) { started[url] = fetch(url); };
+  var get = function (url) {
+    started[url] = fetch(url);
+    // Offline, a request the app never takes would fail unhandled; the app still sees its failure.
+    started[url].catch(function () {});
+  };
   get('/api/session');
   for (var i = 0; i < pages.length; i++) {
     var match = new RegExp(pages[i].pattern).exec(path);
