@@ -29,7 +29,7 @@ describe('the secretary drafts the annual report', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Reports' }).click();
     await page.getByRole('heading', { name: 'Annual reports' }).waitFor();
 
-    await page.getByLabel('Year').fill('2027');
+    await page.getByLabel('Year', { exact: true }).fill('2027');
     await page.getByRole('button', { name: 'Assemble the report' }).click();
     await page.getByRole('heading', { name: 'Report for 2027' }).waitFor();
     await page.getByRole('heading', { name: 'Meetings held' }).waitFor();

@@ -38,7 +38,7 @@ describe('the chairman approves the annual report in chat', () => {
       .selectOption(String(people.people.find((p) => p.roles.includes('secretary'))?.id));
     await report.getByRole('button', { name: 'Sign in' }).click();
     await report.getByRole('navigation').getByRole('link', { name: 'Reports' }).click();
-    await report.getByLabel('Year').fill('2027');
+    await report.getByLabel('Year', { exact: true }).fill('2027');
     await report.getByRole('button', { name: 'Assemble the report' }).click();
     await report.getByRole('heading', { name: 'Report for 2027' }).waitFor();
 
