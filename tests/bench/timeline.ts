@@ -104,8 +104,7 @@ async function seedProgram(db: ReturnType<typeof openDatabase>, count: number): 
  * collected: otherwise whichever page comes after a 10,000-activity one pays for its cleanup.
  */
 async function timeToBars(page: Page, address: string): Promise<number> {
-  // A blank page of the same origin: the same renderer, its compiled code kept, as for a reader
-  // who moves between pages of one site.
+  // A blank page of the same origin, so the same renderer (README: how the figures move with this).
   await page.goto(new URL(BLANK_PATH, address).href);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -206,10 +205,6 @@ async function main() {
     // The drag's page is cross-origin isolated, for the precise clock the frame times need (its
     // files are all same-origin). Only that one: an isolated page gets a renderer of its own,
     // without the code the browser compiled before, which is not what opening is measured on.
-    const isolated = {
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Cross-Origin-Embedder-Policy': 'require-corp',
-    };
     await page.route(new RegExp(`${BLANK_PATH}$`), (route) =>
       route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>blank</title>' }),
     );
@@ -219,7 +214,11 @@ async function main() {
     await page.route(new RegExp(`:\\d+/+programs/\\d+\\?${ISOLATED}$`), (route) =>
       route.fulfill({
         path: join(dist, 'index.html'),
-        headers: { ...isolated, 'Content-Type': 'text/html; charset=utf-8' },
+        headers: {
+          'Cross-Origin-Opener-Policy': 'same-origin',
+          'Cross-Origin-Embedder-Policy': 'require-corp',
+          'Content-Type': 'text/html; charset=utf-8',
+        },
       }),
     );
     await page.route(/\/__bench\/vanilla-timeline\.html/, (route) =>

@@ -1,24 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { startAccord } from '../support/accord';
-import { launchChromium, signInOnDashboard } from '../support/browser';
-import type { RunningProcess } from '../support/processes';
+import { signInOnDashboard } from '../support/browser';
+import { type Dashboard, openDashboard } from '../support/dashboard';
 
-let accord: RunningProcess;
-let browser: Browser;
+let dashboard: Dashboard | undefined;
 let page: Page;
 let url: string;
 
 beforeAll(async () => {
-  ({ process: accord, url } = await startAccord());
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.addInitScript("localStorage.setItem('accord.language', 'en')");
+  dashboard = await openDashboard();
+  ({ page, url } = dashboard);
 });
-afterAll(async () => {
-  await browser?.close();
-  await accord?.stop();
-});
+afterAll(() => dashboard?.close());
 
 describe('a fresh sandbox commission', () => {
   it('offers the secretary its demo year as she signs in, without a reload, and fills it', async () => {

@@ -1,25 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_PAGES } from '../../apps/web/src/first-page/pages';
-import { startAccord } from '../support/accord';
-import { launchChromium, signInOnDashboard } from '../support/browser';
-import type { RunningProcess } from '../support/processes';
+import { signInOnDashboard } from '../support/browser';
+import { type Dashboard, openDashboard } from '../support/dashboard';
 
-let accord: RunningProcess;
-let browser: Browser;
+let dashboard: Dashboard | undefined;
 let page: Page;
 let url: string;
 
 beforeAll(async () => {
-  ({ process: accord, url } = await startAccord());
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.addInitScript("localStorage.setItem('accord.language', 'en')");
+  dashboard = await openDashboard();
+  ({ page, url } = dashboard);
 });
-afterAll(async () => {
-  await browser?.close();
-  await accord?.stop();
-});
+afterAll(() => dashboard?.close());
 
 /** A demo record's id from a list the API gives, for a page's `:id` (or `:year`). */
 async function firstOf(list: string, key: string, field: string): Promise<string> {
@@ -35,8 +28,6 @@ async function firstOf(list: string, key: string, field: string): Promise<string
 describe('a page opened from a link', () => {
   it('asks for its data and code while the app loads, and the app asks for nothing twice', async () => {
     await signInOnDashboard(page, url);
-    await page.getByRole('navigation').waitFor();
-    await page.goto(new URL('/meetings', url).href);
     await page.getByRole('button', { name: 'Fill a demo year' }).click();
     await page.getByText('The demo year is in').waitFor();
     const params: Record<string, string> = { year: await firstOf('/api/reports', 'reports', 'year') };

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAccord } from '../support/accord';
-import { launchChromium, screenshots, signInOnDashboard } from '../support/browser';
-import type { RunningProcess } from '../support/processes';
+import { screenshots, signInOnDashboard } from '../support/browser';
+import { type Dashboard, openDashboard } from '../support/dashboard';
 
 interface ActivityBody {
   activity: { start: string; end: string; milestones: Array<{ date: string }> };
@@ -22,21 +21,15 @@ async function drag(on: Page, bar: Locator, dx: number) {
   await on.mouse.up();
 }
 
-let accord: RunningProcess;
-let browser: Browser;
+let dashboard: Dashboard | undefined;
 let page: Page;
 let url: string;
 
 beforeAll(async () => {
-  ({ process: accord, url } = await startAccord());
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.addInitScript("localStorage.setItem('accord.language', 'en')");
+  dashboard = await openDashboard();
+  ({ page, url } = dashboard);
 });
-afterAll(async () => {
-  await browser?.close();
-  await accord?.stop();
-});
+afterAll(() => dashboard?.close());
 
 describe('the secretary plans a program on the dashboard', () => {
   it('adds an activity, sees it on the timeline, drags it to new dates, filters and exports the activities', async () => {
