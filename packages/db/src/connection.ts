@@ -69,6 +69,18 @@ function cachingStatements(sqlite: SQLite.Database) {
   };
 }
 
+const sqliteHandles = new WeakMap<Kysely<Database>, SQLite.Database>();
+
+/**
+ * The better-sqlite3 handle under a database `openDatabase` opened, for this package's synchronous
+ * writes (group commit) only: Kysely keeps it to itself, and the apps must go through Kysely.
+ */
+export function sqliteHandleOf(db: Kysely<Database>): SQLite.Database {
+  const sqlite = sqliteHandles.get(db);
+  if (!sqlite) throw new Error('The database was not opened by openDatabase');
+  return sqlite;
+}
+
 /**
  * Opens the database with the settings every process shares: WAL so readers never block the
  * writer, NORMAL sync (the outbox's idempotency covers the small durability window), foreign
@@ -81,5 +93,9 @@ export function openDatabase({ file }: DatabaseOptions): Kysely<Database> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new AccordSqliteDialect({ database: cachingStatements(sqlite) }) });
+  const db = new Kysely<Database>({
+    dialect: new AccordSqliteDialect({ database: cachingStatements(sqlite) }),
+  });
+  sqliteHandles.set(db, sqlite);
+  return db;
 }

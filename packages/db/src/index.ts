@@ -26,6 +26,7 @@ export * from './queries/meeting-records';
 export * from './queries/meetings';
 export * from './queries/outbox';
 export * from './queries/people';
+export * from './queries/plain-casts';
 export * from './queries/programs';
 export * from './queries/reminders';
 export * from './queries/reports';

@@ -15,6 +15,7 @@ import {
   liveChoices,
   nudgeBallot,
   personNames,
+  recordPlainVote,
   setDraftStatus,
   signOffGateFor,
 } from '@accord/db';
@@ -140,24 +141,23 @@ export async function recordVote(
   actor: Person,
   now: string,
 ): Promise<Result<true, BallotServiceError>> {
+  const cast = {
+    ...vote,
+    personId: null,
+    comment: vote.comment || null,
+    remarkKind: vote.comment ? vote.remarkKind : null,
+  };
+  const by = { personId: actor.id, kind: 'person' } as const;
+  // The common cast is only a write, committed with the others arriving at the same moment.
+  const plain = await recordPlainVote(db, ballotId, cast, by, now);
+  if (plain !== 'needs-workflow') return plain;
   // Read and written in one transaction: the ballot cannot close between the check and the cast.
   return db.transaction().execute(async (trx): Promise<Result<true, BallotServiceError>> => {
     const ballot = await findBallot(trx, ballotId);
     if (!ballot) return err('NotFound');
     const decision = decideVote(ballot, vote.stateCode, vote.choice, now);
     if (!decision.ok) return err(decision.error);
-    await applyVote(
-      trx,
-      ballot,
-      {
-        ...vote,
-        personId: null,
-        comment: vote.comment || null,
-        remarkKind: vote.comment ? vote.remarkKind : null,
-      },
-      { personId: actor.id, kind: 'person' },
-      now,
-    );
+    await applyVote(trx, ballot, cast, by, now);
     return ok(true);
   });
 }

@@ -99,7 +99,8 @@ export async function insertBallot(
   return id;
 }
 
-const toVote = (r: Selectable<VotesTable>) => ({
+/** A vote row as the code sees it. */
+export const toVote = (r: Selectable<VotesTable>) => ({
   id: r.id,
   stateCode: r.state_code as MemberStateCode,
   personId: r.person_id,

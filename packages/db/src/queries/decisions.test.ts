@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../schema';
 import { openTestDatabase } from '../test-database';
+import { insertTestSecretary } from '../test-fixtures';
 import { insertBallot } from './ballots';
 import {
   appendResponse,
@@ -26,18 +27,7 @@ beforeEach(async () => {
       sort_order: 1,
     })
     .execute();
-  await db
-    .insertInto('people')
-    .values({
-      id: 1,
-      name: 'Secretary',
-      roles: '["secretary"]',
-      language: 'en',
-      time_zone: 'UTC',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await insertTestSecretary(db, now);
 });
 afterEach(() => db.destroy());
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../schema';
 import { openTestDatabase } from '../test-database';
+import { insertTestSecretary } from '../test-fixtures';
 import {
   findDraftAttachment,
   insertDraftAttachment,
@@ -15,18 +16,7 @@ let db: Kysely<Database>;
 let draftId: number;
 beforeEach(async () => {
   db = await openTestDatabase();
-  await db
-    .insertInto('people')
-    .values({
-      id: 1,
-      name: 'S',
-      roles: '["secretary"]',
-      language: 'en',
-      time_zone: 'UTC',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await insertTestSecretary(db, now);
   draftId = await insertDraft(
     db,
     { kind: 'decision', title: 'On standards', text: 'Text.', directionIds: [], agendaItemId: null },

@@ -3,27 +3,14 @@ import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../schema';
 import { openTestDatabase } from '../test-database';
+import { insertTestCommission } from '../test-fixtures';
 import { insertMeeting, meetingRhythm, setMeetingStatus } from './meetings';
 
 const now = '2027-01-10T09:00:00.000Z';
 let db: Kysely<Database>;
 beforeEach(async () => {
   db = await openTestDatabase();
-  await db
-    .insertInto('commission')
-    .values({
-      id: 1,
-      name_ru: 'Комиссия',
-      name_en: 'Commission',
-      decision_rule: 'consensus',
-      quorum_numerator: 2,
-      quorum_denominator: 3,
-      min_meetings_per_year: 2,
-      report_due_month_day: '12-15',
-      group_chat_id: null,
-      updated_at: now,
-    })
-    .execute();
+  await insertTestCommission(db, now);
 });
 afterEach(() => db.destroy());
 

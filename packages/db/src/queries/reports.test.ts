@@ -3,6 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../schema';
 import { openTestDatabase } from '../test-database';
+import { insertTestCommission, insertTestSecretary } from '../test-fixtures';
 import {
   decideSignOffOnce,
   findReportByYear,
@@ -22,33 +23,8 @@ const now = '2028-01-10T09:00:00.000Z';
 let db: Kysely<Database>;
 beforeEach(async () => {
   db = await openTestDatabase();
-  await db
-    .insertInto('commission')
-    .values({
-      id: 1,
-      name_ru: 'Комиссия',
-      name_en: 'Commission',
-      decision_rule: 'consensus',
-      quorum_numerator: 2,
-      quorum_denominator: 3,
-      min_meetings_per_year: 2,
-      report_due_month_day: '02-01',
-      group_chat_id: null,
-      updated_at: now,
-    })
-    .execute();
-  await db
-    .insertInto('people')
-    .values({
-      id: 1,
-      name: 'Secretary',
-      roles: '["secretary"]',
-      language: 'en',
-      time_zone: 'UTC',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await insertTestCommission(db, now, { report_due_month_day: '02-01' });
+  await insertTestSecretary(db, now);
 });
 afterEach(() => db.destroy());
 
