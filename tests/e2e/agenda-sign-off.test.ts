@@ -6,10 +6,6 @@ import { launchChromium, screenshots } from '../support/browser';
 import type { sandboxClient } from '../support/http';
 import { type RunningProcess, waitUntil } from '../support/processes';
 
-interface ChatView {
-  messages: Array<{ message_id: number; buttons: Array<Array<{ text: string; callback_data?: string }>> }>;
-}
-
 let accord: RunningProcess;
 let browser: Browser;
 let page: Page;
@@ -71,7 +67,7 @@ describe('the chairman asks to approve agendas; the secretary’s notices wait f
 
     const head = sandboxDemoUsers().find((u) => u.key === 'RU-head');
     const prompt = await waitUntil(async () =>
-      (await sandbox.get<ChatView>(`/sandbox/chats/${head?.id}`)).messages.find((m) =>
+      (await sandbox.chat(head?.id)).messages.find((m) =>
         m.buttons.flat().some((b) => b.callback_data?.startsWith('so:')),
       ),
     );
@@ -85,7 +81,7 @@ describe('the chairman asks to approve agendas; the secretary’s notices wait f
       });
     await press(approve);
     await waitUntil(async () =>
-      (await sandbox.get<ChatView>(`/sandbox/chats/${head?.id}`)).messages.some((m) =>
+      (await sandbox.chat(head?.id)).messages.some((m) =>
         m.buttons.flat().some((b) => b.callback_data?.endsWith(':y')),
       ),
     );

@@ -6,14 +6,6 @@ import { type RunningAccord, startAccord } from '../support/accord';
 import { launchChromium, screenshots, signInOnDashboard } from '../support/browser';
 import { waitUntil } from '../support/processes';
 
-interface ChatView {
-  messages: Array<{
-    message_id: number;
-    text?: string;
-    buttons: Array<Array<{ text: string; callback_data?: string }>>;
-  }>;
-}
-
 let accord: RunningAccord;
 let browser: Browser;
 let context: BrowserContext;
@@ -92,7 +84,7 @@ describe('six states vote in their chats while the secretary watches the tally',
       const user = users.find((u) => u.key === key);
       const callbackData = encodeBallotButton({ kind: 'vote', ballotId, choice });
       const received = await waitUntil(async () => {
-        const view = await accord.sandbox.get<ChatView>(`/sandbox/chats/${user?.id}`);
+        const view = await accord.sandbox.chat(user?.id);
         return view.messages.find((m) => m.buttons.flat().some((b) => b.callback_data === callbackData));
       });
       const pressed = await accord.sandbox.post<{ ok: boolean }>('/sandbox/press', {

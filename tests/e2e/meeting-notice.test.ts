@@ -6,14 +6,6 @@ import { launchChromium, screenshots } from '../support/browser';
 import type { sandboxClient } from '../support/http';
 import { type RunningProcess, waitUntil } from '../support/processes';
 
-interface ChatView {
-  messages: Array<{
-    message_id: number;
-    text?: string;
-    buttons: Array<Array<{ text: string; callback_data?: string }>>;
-  }>;
-}
-
 let accord: RunningProcess;
 let browser: Browser;
 let page: Page;
@@ -67,7 +59,7 @@ describe('the secretary schedules a meeting and members answer in chat', () => {
 
     const kz = sandboxDemoUsers().find((u) => u.key === 'KZ-head');
     const chat = await waitUntil(async () => {
-      const view = await sandbox.get<ChatView>(`/sandbox/chats/${kz?.id}`);
+      const view = await sandbox.chat(kz?.id);
       return view.messages.find((m) => m.buttons.length > 0);
     });
     expect(chat.text).toContain('Autumn session <b>&</b>');

@@ -6,10 +6,6 @@ import { launchChromium, screenshots } from '../support/browser';
 import type { sandboxClient } from '../support/http';
 import { type RunningProcess, waitUntil } from '../support/processes';
 
-interface ChatView {
-  messages: Array<{ from: string; text?: string }>;
-}
-
 let accord: RunningProcess;
 let browser: Browser;
 let url: string;
@@ -29,7 +25,7 @@ describe('signing in through the link the bot sent', () => {
     const member = sandboxDemoUsers().find((u) => u.key === 'KZ-head');
     await sandbox.post('/sandbox/messages', { userId: member?.id, text: '/login' });
     const reply = await waitUntil(async () => {
-      const chat = await sandbox.get<ChatView>(`/sandbox/chats/${member?.id}`);
+      const chat = await sandbox.chat(member?.id);
       return chat.messages.find((m) => m.from === 'bot' && m.text?.includes('/login?token='))?.text;
     });
     const link = /(http:\/\/\S+\/login\?token=[\w-]+)/.exec(reply)?.[1] ?? '';

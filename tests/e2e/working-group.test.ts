@@ -6,10 +6,6 @@ import { launchChromium, screenshots, signInOnDashboard } from '../support/brows
 import type { sandboxClient } from '../support/http';
 import { type RunningProcess, waitUntil } from '../support/processes';
 
-interface ChatView {
-  messages: Array<{ from: string; text?: string }>;
-}
-
 let accord: RunningProcess;
 let browser: Browser;
 let page: Page;
@@ -48,9 +44,7 @@ describe('the secretary runs a working group on the dashboard', () => {
 
     const member = sandboxDemoUsers().find((u) => u.key === 'KZ-head')?.id ?? 0;
     await waitUntil(async () =>
-      (await sandbox.get<ChatView>(`/sandbox/chats/${member}`)).messages.some((m) =>
-        m.text?.includes('Annex B'),
-      ),
+      (await sandbox.chat(member)).messages.some((m) => m.text?.includes('Annex B')),
     );
     const detail = (await (await page.request.get(new URL('/api/working-groups/1', url).href)).json()) as {
       tasks: Array<{ id: number }>;
@@ -67,9 +61,7 @@ describe('the secretary runs a working group on the dashboard', () => {
     await shot('granted');
     const told = await waitUntil(
       async () =>
-        (await sandbox.get<ChatView>(`/sandbox/chats/${member}`)).messages.find((m) =>
-          m.text?.includes('Продление предоставлено'),
-        )?.text,
+        (await sandbox.chat(member)).messages.find((m) => m.text?.includes('Продление предоставлено'))?.text,
     );
     expect(told).toContain('Annex B');
   });

@@ -1,3 +1,5 @@
+import type { ChatMessageView, ChatView } from '@accord/telegram-sandbox';
+
 /** A tiny cookie-keeping client for the API, as a browser would use it (same origin, JSON). */
 export function apiClient(baseUrl: string) {
   let cookie = '';
@@ -21,6 +23,15 @@ export function apiClient(baseUrl: string) {
   return { call };
 }
 
+/** A chat as the sandbox's HTTP driver sends it: as the driver's view, a document's content in base64. */
+export type ChatJson = Omit<ChatView, 'messages'> & {
+  messages: Array<
+    Omit<ChatMessageView, 'document'> & {
+      document?: Omit<NonNullable<ChatMessageView['document']>, 'content'> & { content: string };
+    }
+  >;
+};
+
 /** The sandbox's driver over HTTP, for a sandbox running in another process. */
 export function sandboxClient(sandboxUrl: string) {
   const get = async <T>(path: string): Promise<T> =>
@@ -33,5 +44,7 @@ export function sandboxClient(sandboxUrl: string) {
         body: JSON.stringify(body),
       })
     ).json()) as T;
-  return { get, post };
+  // A missing id (a person the test did not find) gets the sandbox's error, and the test fails on it.
+  const chat = (chatId: number | undefined) => get<ChatJson>(`/sandbox/chats/${chatId}`);
+  return { get, post, chat };
 }

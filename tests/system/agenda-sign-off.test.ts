@@ -3,15 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, sandboxClient } from '../support/http';
 import { type RunningProcess, startEntry, tempDatabaseFile, waitUntil } from '../support/processes';
 
-interface ChatView {
-  messages: Array<{
-    message_id: number;
-    from: string;
-    text?: string;
-    buttons: Array<Array<{ text: string; callback_data?: string }>>;
-  }>;
-}
-
 let accord: RunningProcess;
 let url: string;
 let sandbox: ReturnType<typeof sandboxClient>;
@@ -73,7 +64,7 @@ describe('a meeting’s agenda approved by the chairman in chat before the notic
 
     const head = sandboxDemoUsers().find((u) => u.key === 'RU-head');
     if (!head) throw new Error('no chairman in the sandbox');
-    const chat = () => sandbox.get<ChatView>(`/sandbox/chats/${head.id}`);
+    const chat = () => sandbox.chat(head.id);
     const prompt = await waitUntil(async () =>
       (await chat()).messages.find((m) =>
         m.buttons.flat().some((b) => b.callback_data === `so:${signOffId}:1:a`),

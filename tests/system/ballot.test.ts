@@ -3,15 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, sandboxClient } from '../support/http';
 import { type RunningProcess, startEntry, tempDatabaseFile, waitUntil } from '../support/processes';
 
-interface ChatView {
-  messages: Array<{
-    message_id: number;
-    from: string;
-    text?: string;
-    edited: boolean;
-    buttons: Array<Array<{ text: string; callback_data?: string; url?: string }>>;
-  }>;
-}
 interface BallotDetail {
   ballot: { status: string; outcome: string | null };
   tally: { participating: number; for: number; abstain: number; quorumMet: boolean };
@@ -64,7 +55,7 @@ describe('a draft put to the vote, six states voting in their chats', () => {
       const user = users.find((u) => u.key === `${state}-head`);
       if (!user) throw new Error(state);
       const ballot = await waitUntil(async () =>
-        (await sandbox.get<ChatView>(`/sandbox/chats/${user.id}`)).messages.find((m) =>
+        (await sandbox.chat(user.id)).messages.find((m) =>
           m.buttons.flat().some((b) => b.callback_data === `v:${ballotId}:f`),
         ),
       );
@@ -83,7 +74,7 @@ describe('a draft put to the vote, six states voting in their chats', () => {
     }
     const alternate = users.find((u) => u.key === 'BY-alternate');
     const altBallot = await waitUntil(async () =>
-      (await sandbox.get<ChatView>(`/sandbox/chats/${alternate?.id}`)).messages.find((m) =>
+      (await sandbox.chat(alternate?.id)).messages.find((m) =>
         m.buttons.flat().some((b) => b.callback_data === `v:${ballotId}:b`),
       ),
     );
@@ -105,7 +96,7 @@ describe('a draft put to the vote, six states voting in their chats', () => {
     );
     expect(groups).toHaveLength(1);
     const groupMessage = await waitUntil(async () => {
-      const messages = (await sandbox.get<ChatView>(`/sandbox/chats/${groups[0]?.id}`)).messages.filter((m) =>
+      const messages = (await sandbox.chat(groups[0]?.id)).messages.filter((m) =>
         m.text?.includes('On the regulatory framework'),
       );
       return messages.length === 1 && messages[0]?.text?.includes('6 из 6') && messages[0];
@@ -116,14 +107,12 @@ describe('a draft put to the vote, six states voting in their chats', () => {
     expect(closed.body.outcome).toBe('adopted');
     const kz = users.find((u) => u.key === 'KZ-alternate');
     const result = await waitUntil(async () =>
-      (await sandbox.get<ChatView>(`/sandbox/chats/${kz?.id}`)).messages.find((m) =>
-        m.text?.includes('Принято'),
-      ),
+      (await sandbox.chat(kz?.id)).messages.find((m) => m.text?.includes('Принято')),
     );
     expect(result.text).toContain('Республика Беларусь: Воздержаться');
     // The ballot messages lose their buttons: nothing is left to press after the close.
     const stripped = await waitUntil(async () => {
-      const m = (await sandbox.get<ChatView>(`/sandbox/chats/${alternate?.id}`)).messages.find(
+      const m = (await sandbox.chat(alternate?.id)).messages.find(
         (x) => x.message_id === altBallot.message_id,
       );
       return m && m.buttons.length === 0 && m;

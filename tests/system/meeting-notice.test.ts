@@ -3,15 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, sandboxClient } from '../support/http';
 import { type RunningProcess, startEntry, tempDatabaseFile, waitUntil } from '../support/processes';
 
-interface ChatView {
-  messages: Array<{
-    message_id: number;
-    from: string;
-    text?: string;
-    edited: boolean;
-    buttons: Array<Array<{ text: string; callback_data?: string }>>;
-  }>;
-}
 interface Attendance {
   personId: number;
   name: string;
@@ -78,7 +69,7 @@ describe('a meeting notice from the dashboard to every member and back', () => {
     for (const [key, answer] of Object.entries(answers)) {
       const user = users.find((u) => u.key === key);
       if (!user) throw new Error(key);
-      const chat = await sandbox.get<ChatView>(`/sandbox/chats/${user.id}`);
+      const chat = await sandbox.chat(user.id);
       const notice = chat.messages.find((m) => m.buttons.length > 0);
       expect(notice?.text).toContain('Spring session');
       await sandbox.post('/sandbox/press', {
@@ -87,9 +78,7 @@ describe('a meeting notice from the dashboard to every member and back', () => {
         messageId: notice?.message_id,
         callbackData: `r:${id}:${answer === 'yes' ? 'y' : 'n'}`,
       });
-      await waitUntil(async () =>
-        (await sandbox.get<ChatView>(`/sandbox/chats/${user.id}`)).messages.some((m) => m.edited),
-      );
+      await waitUntil(async () => (await sandbox.chat(user.id)).messages.some((m) => m.edited));
     }
 
     const detail = await api.call<{ attendance: Attendance[] }>('GET', `/api/meetings/${id}`);

@@ -3,20 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, sandboxClient } from '../support/http';
 import { type RunningProcess, startEntry, tempDatabaseFile, waitUntil } from '../support/processes';
 
-interface ChatView {
-  messages: Array<{
-    message_id: number;
-    from: string;
-    text?: string;
-    buttons: Array<Array<{ text: string; callback_data?: string }>>;
-  }>;
-}
-
 let accord: RunningProcess;
 let api: ReturnType<typeof apiClient>;
 let sandbox: ReturnType<typeof sandboxClient>;
 const user = (key: string) => sandboxDemoUsers().find((u) => u.key === key)?.id ?? 0;
-const chat = (id: number) => sandbox.get<ChatView>(`/sandbox/chats/${id}`);
+const chat = (id: number) => sandbox.chat(id);
 const botSays = (id: number, pattern: RegExp) =>
   waitUntil(
     async () => (await chat(id)).messages.find((m) => m.from === 'bot' && pattern.test(m.text ?? '')),
