@@ -1,9 +1,7 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './env';
 import { handleError, notFound } from './errors';
-import { dashboardScriptHashes } from './inline-scripts';
 import { limitBody } from './middleware/body-limit';
 import { createRateLimits, DEFAULT_RATE_LIMITS, type RateLimits } from './middleware/rate-limits';
 import { sameOrigin } from './middleware/same-origin';
@@ -41,7 +39,10 @@ const uploadsAttachment = (path: string) => /^\/api\/drafts\/[^/]+\/attachments$
 const tooLarge = limitBody(MAX_BODY_BYTES, 'The request body is too large');
 const fileTooLarge = limitBody(MAX_FILE_BYTES, 'The file is too large');
 
-/** The API, the webhook and the dashboard, as one Hono app. Routes are chained so `AppType` carries them. */
+/**
+ * The API, the webhook and the dashboard, as one Hono app; `serveAccord` serves it with the security
+ * headers. Routes are chained so `AppType` carries them.
+ */
 export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: Partial<RateLimits> }) {
   const limits = createRateLimits({ ...DEFAULT_RATE_LIMITS, ...deps.rateLimits });
   const api = new Hono<AppEnv>()
@@ -49,24 +50,6 @@ export function createApp(deps: AppDeps & { publicOrigin?: string; rateLimits?: 
       c.set('deps', deps);
       await next();
     })
-    .use(
-      '*',
-      secureHeaders({
-        contentSecurityPolicy: {
-          defaultSrc: ["'self'"],
-          // The dashboard page's own inline script (its first page's requests) and no other.
-          scriptSrc: ["'self'", ...(deps.webDist ? dashboardScriptHashes(deps.webDist) : [])],
-          // Solid sets style attributes at run time (the timeline's bars).
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          frameAncestors: ["'none'"],
-          formAction: ["'self'"],
-          baseUri: ["'none'"],
-          objectSrc: ["'none'"],
-        },
-      }),
-    )
     .use('/api/*', (c, next) => {
       if (uploadsAttachment(c.req.path)) return next();
       return takesFile(c.req.path) ? fileTooLarge(c, next) : tooLarge(c, next);

@@ -1,6 +1,7 @@
 import type { Database, Kysely } from '@accord/db';
 import type { MessageIntent, Person } from '@accord/domain';
 import type { Context } from 'hono';
+import type { RateLimitInfo } from 'hono-rate-limiter';
 import type { Logger } from 'pino';
 
 /** What the routes need from outside, given once to createApp. */
@@ -47,5 +48,7 @@ export interface AppEnv {
     /** The signed-in person, set by the session middleware. */
     person: Person | undefined;
     sessionToken: string | undefined;
+    /** Set by hono-rate-limiter on the paths it limits. */
+    rateLimit: RateLimitInfo | undefined;
   };
 }

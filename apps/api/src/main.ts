@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { createLogger } from '@accord/bot';
 import { migrateToLatestOrThrow, openDatabase } from '@accord/db';
 import { seedReference } from '@accord/seeds';
-import { serve } from '@hono/node-server';
 import { Api } from 'grammy';
 import { createApp } from './app';
 import { loadApiConfig } from './config';
+import { serveAccord } from './http-server';
 
 /**
  * The API and dashboard on their own (`npm start -w @accord/api`), for running the parts as
@@ -40,9 +40,12 @@ const app = createApp({
   ...(config.sandboxMode && config.TELEGRAM_API_ROOT ? { sandboxUrl: config.TELEGRAM_API_ROOT } : {}),
   ...(existsSync(webDist) ? { webDist } : {}),
 });
-const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) =>
-  console.log(`Accord API: http://${config.HOST}:${info.port}/`),
-);
+const { server, port } = await serveAccord(app, {
+  port: config.PORT,
+  hostname: config.HOST,
+  ...(existsSync(webDist) ? { webDist } : {}),
+});
+console.log(`Accord API: http://${config.HOST}:${port}/`);
 const shutdown = async () => {
   server.close();
   await db.destroy();

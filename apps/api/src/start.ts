@@ -10,10 +10,10 @@ import {
   seedReference,
 } from '@accord/seeds';
 import { type Sandbox, startSandbox } from '@accord/telegram-sandbox';
-import { serve } from '@hono/node-server';
 import { Api, webhookCallback } from 'grammy';
 import { createApp } from './app';
 import { loadApiConfig } from './config';
+import { serveAccord } from './http-server';
 
 /**
  * The one-process composition root (`npm start`): API and dashboard, bot, dispatcher and
@@ -98,11 +98,14 @@ const app = createApp({
 if (!existsSync(webDist))
   logger.warn({ webDist }, 'The dashboard is not built (npm run build): only the API is served');
 
-const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-  if (!config.PUBLIC_URL) dashboardUrl = `http://${config.HOST}:${info.port}`;
-  console.log(`Accord is running: http://${config.HOST}:${info.port}/`);
-  if (sandbox) console.log(`Telegram sandbox: ${sandbox.url} (sign in on the dashboard as any demo person)`);
+const { server, port } = await serveAccord(app, {
+  port: config.PORT,
+  hostname: config.HOST,
+  ...(existsSync(webDist) ? { webDist } : {}),
 });
+if (!config.PUBLIC_URL) dashboardUrl = `http://${config.HOST}:${port}`;
+console.log(`Accord is running: http://${config.HOST}:${port}/`);
+if (sandbox) console.log(`Telegram sandbox: ${sandbox.url} (sign in on the dashboard as any demo person)`);
 
 let polling: { stop(): Promise<void> } | undefined;
 if (useWebhook && config.PUBLIC_URL) {

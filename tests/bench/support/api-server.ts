@@ -6,10 +6,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '@accord/api';
+import { createApp, serveAccord } from '@accord/api';
 import { createLogger } from '@accord/bot';
 import { openDatabase } from '@accord/db';
-import { serve } from '@hono/node-server';
 
 const file = process.env.DATABASE_FILE;
 if (!file) throw new Error('DATABASE_FILE is required');
@@ -24,9 +23,8 @@ const app = createApp({
   secureCookies: false,
   rateLimits: { writesPerMinute: 1_000_000_000 },
 });
-const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
-  console.log(`listening on ${info.port}`),
-);
+const { server, port } = await serveAccord(app, { port: 0, hostname: '127.0.0.1' });
+console.log(`listening on ${port}`);
 process.once('SIGTERM', () => {
   server.close();
   void db.destroy().then(() => process.exit(0));

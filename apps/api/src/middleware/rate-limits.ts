@@ -32,9 +32,17 @@ const limiter = (limit: number, key: (c: Context<AppEnv>) => string) =>
   rateLimiter<AppEnv>({
     windowMs: 60_000,
     limit,
-    standardHeaders: 'draft-7',
+    // The limit is said on the refusal only (Retry-After): a header on every allowed request makes
+    // @hono/node-server build a web `Headers` for it (see http-server.ts).
+    standardHeaders: false,
     keyGenerator: key,
-    handler: (c) => c.json(errorBody('rate_limited', 'Too many requests; try again in a minute'), 429),
+    handler: (c) => {
+      const reset = c.get('rateLimit')?.resetTime?.getTime();
+      const seconds = reset === undefined ? 60 : Math.max(1, Math.ceil((reset - Date.now()) / 1000));
+      return c.json(errorBody('rate_limited', 'Too many requests; try again in a minute'), 429, {
+        'Retry-After': String(seconds),
+      });
+    },
   });
 
 /** Counters are per process and in memory: enough for one instance; a shared store comes with several. */

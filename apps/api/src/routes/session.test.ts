@@ -93,6 +93,9 @@ describe('doors', () => {
     const limited = await attempt();
     expect(limited.status).toBe(429);
     expect(((await limited.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+    // Said on the refusal, when to come back: within the minute's window.
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(60);
   });
 
   it('limits writes per person', async () => {
