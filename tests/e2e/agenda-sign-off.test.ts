@@ -1,27 +1,20 @@
 import { sandboxDemoUsers } from '@accord/seeds';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAccord } from '../support/accord';
-import { launchChromium, screenshots } from '../support/browser';
-import type { sandboxClient } from '../support/http';
-import { type RunningProcess, waitUntil } from '../support/processes';
+import { screenshots } from '../support/browser';
+import { type Dashboard, openDashboard } from '../support/dashboard';
+import { waitUntil } from '../support/processes';
 
-let accord: RunningProcess;
-let browser: Browser;
+let dashboard: Dashboard;
 let page: Page;
 let url: string;
-let sandbox: ReturnType<typeof sandboxClient>;
+let sandbox: Dashboard['sandbox'];
 
 beforeAll(async () => {
-  ({ process: accord, url, sandbox } = await startAccord());
-  browser = await launchChromium();
-  page = await browser.newPage();
-  await page.addInitScript("localStorage.setItem('accord.language', 'en')");
+  dashboard = await openDashboard();
+  ({ page, url, sandbox } = dashboard);
 });
-afterAll(async () => {
-  await browser?.close();
-  await accord?.stop();
-});
+afterAll(() => dashboard?.close());
 
 async function signInAs(role: string) {
   const people = (await (await fetch(new URL('/api/session/dev-people', url))).json()) as {
