@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type ProxyOptions } from 'vite';
 import solid from 'vite-plugin-solid';
+import { compileHintsPlugin } from './src/compile-hints/plugin';
 import { FIRST_PAGES } from './src/first-page/pages';
 import { firstPagePlugin } from './src/first-page/plugin';
 
@@ -22,7 +23,7 @@ const toApi: ProxyOptions = {
 };
 
 export default defineConfig({
-  plugins: [solid(), firstPagePlugin(FIRST_PAGES)],
+  plugins: [solid(), firstPagePlugin(FIRST_PAGES), compileHintsPlugin()],
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
   server: { port: 5173, proxy: { '/api': toApi, '/health': toApi } },
   test: { environment: 'node', include: ['src/**/*.test.ts'] },

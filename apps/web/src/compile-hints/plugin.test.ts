@@ -1,0 +1,30 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { describe, expect, it } from 'vitest';
+import { COMPILE_HINT, compileHintsPlugin } from './plugin';
+
+describe('compile hints', () => {
+  it('puts the hint on the first line of every built chunk, and on nothing else', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'accord-hints-'));
+    writeFileSync(
+      join(root, 'index.html'),
+      '<!doctype html><script type="module" src="./entry.js"></script>',
+    );
+    // A page chunk with its own stylesheet: Vite then puts its preload map at the top of the entry.
+    writeFileSync(join(root, 'entry.js'), "import('./page.js').then((m) => m.page());");
+    writeFileSync(join(root, 'page.js'), "import './page.css';\nexport function page() { return 'page'; }");
+    writeFileSync(join(root, 'page.css'), 'p { color: red }');
+    const outDir = join(root, 'dist', 'assets');
+    await build({ root, logLevel: 'silent', configFile: false, plugins: [compileHintsPlugin()] });
+    const files = readdirSync(outDir);
+    const scripts = files.filter((f) => /\.m?js$/.test(f));
+    expect(scripts.length).toBe(2);
+    for (const file of scripts)
+      expect(readFileSync(join(outDir, file), 'utf8').split('\n')[0]).toBe(COMPILE_HINT);
+    for (const file of files.filter((f) => !/\.m?js$/.test(f)))
+      expect(readFileSync(join(outDir, file), 'utf8')).not.toContain(COMPILE_HINT);
+    rmSync(root, { recursive: true, force: true });
+  });
+});
