@@ -1,9 +1,7 @@
 import type { SendOutcome } from '@accord/domain';
 import { type Api, GrammyError, HttpError, InputFile } from 'grammy';
 import type { OutboundMessage } from '../render/outbox-renderer';
-
-const isNotModified = (error: unknown) =>
-  error instanceof GrammyError && error.description.includes('message is not modified');
+import { isMessageNotModified } from '../telegram-errors';
 
 async function deliver(api: Api, message: OutboundMessage): Promise<number> {
   const markup = { reply_markup: { inline_keyboard: message.keyboard } };
@@ -16,7 +14,7 @@ async function deliver(api: Api, message: OutboundMessage): Promise<number> {
       });
     } catch (error) {
       // The message shows this already: the edit's work is done.
-      if (!isNotModified(error)) throw error;
+      if (!isMessageNotModified(error)) throw error;
     }
     return message.editMessageId;
   }

@@ -1,8 +1,9 @@
 import { findMeetingById, findRsvp, recordAudit, scheduleTask, upsertRsvp } from '@accord/db';
 import { can, decideRsvp, decodeCallback, planRemindersTask } from '@accord/domain';
-import { Composer, GrammyError, InputFile } from 'grammy';
+import { Composer, InputFile } from 'grammy';
 import { meetingCalendarFile } from '../../calendar';
 import { renderMeetingMessage } from '../../render/meeting-message';
+import { isMessageNotModified } from '../../telegram-errors';
 import type { BotContext } from '../context';
 
 /** Buttons under a meeting notice: attend, decline, and the calendar file. */
@@ -79,6 +80,6 @@ rsvpFeature.callbackQuery(/^(r|ics):/, async (ctx) => {
     });
   } catch (error) {
     // The message already shows this answer (an older notice pressed twice): nothing to change.
-    if (!(error instanceof GrammyError && error.description.includes('message is not modified'))) throw error;
+    if (!isMessageNotModified(error)) throw error;
   }
 });

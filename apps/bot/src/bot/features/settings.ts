@@ -23,9 +23,10 @@ import {
   type SettingsAction,
   workingHoursClearOfQuiet,
 } from '@accord/domain';
-import { Composer, GrammyError } from 'grammy';
+import { Composer } from 'grammy';
 import type { InlineKeyboardButton, MaybeInaccessibleMessage } from 'grammy/types';
 import { formatZone } from '../../format';
+import { isMessageNotModified } from '../../telegram-errors';
 import type { BotContext } from '../context';
 
 /**
@@ -284,7 +285,7 @@ async function showIn(ctx: BotContext, message: MaybeInaccessibleMessage | undef
       reply_markup: { inline_keyboard: view.keyboard },
     });
   } catch (error) {
-    if (!(error instanceof GrammyError && error.description.includes('message is not modified'))) throw error;
+    if (!isMessageNotModified(error)) throw error;
   }
 }
 

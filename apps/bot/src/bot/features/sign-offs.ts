@@ -20,13 +20,14 @@ import {
   type SignOffButton,
   signerCapacity,
 } from '@accord/domain';
-import { Composer, GrammyError } from 'grammy';
+import { Composer } from 'grammy';
 import type { InlineKeyboardButton } from 'grammy/types';
 import {
   signOffConfirmKeyboard,
   signOffItemLabel,
   signOffPromptKeyboard,
 } from '../../render/sign-off-messages';
+import { isMessageNotModified } from '../../telegram-errors';
 import type { BotContext } from '../context';
 
 /**
@@ -46,7 +47,7 @@ async function setKeyboard(ctx: BotContext, keyboard: InlineKeyboardButton[][]):
     await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: keyboard } });
   } catch (error) {
     // Pressed twice: the message already shows these buttons.
-    if (!(error instanceof GrammyError && error.description.includes('message is not modified'))) throw error;
+    if (!isMessageNotModified(error)) throw error;
   }
 }
 

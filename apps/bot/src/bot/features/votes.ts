@@ -23,7 +23,7 @@ import {
   REMARK_PROMPT_MS,
   type RemarkKind,
 } from '@accord/domain';
-import { Composer, GrammyError } from 'grammy';
+import { Composer } from 'grammy';
 import type { InlineKeyboardButton } from 'grammy/types';
 import { formatInstant } from '../../format';
 import {
@@ -32,6 +32,7 @@ import {
   loadBallotView,
   renderBallotMessage,
 } from '../../render/ballot-message';
+import { isMessageNotModified } from '../../telegram-errors';
 import type { BotContext } from '../context';
 
 /**
@@ -78,7 +79,7 @@ async function showInPlace(ctx: BotContext, ballotId: number): Promise<void> {
     });
   } catch (error) {
     // Pressed twice, or nothing new since: the message already shows it.
-    if (!(error instanceof GrammyError && error.description.includes('message is not modified'))) throw error;
+    if (!isMessageNotModified(error)) throw error;
   }
 }
 
