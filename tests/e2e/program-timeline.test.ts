@@ -93,8 +93,7 @@ describe('the secretary plans a program on the dashboard', () => {
         end: '2020-12-20',
       },
     });
-    // After a reload the timeline draws once, then again when it has measured its viewport and
-    // the page's data has come in: only then is the bar there to stay.
+    // After a reload, wait for the page's reads: one coming in later draws the rows anew.
     await page.reload({ waitUntil: 'networkidle' });
     const late = page.getByRole('button', { name: /^Closing conference: 2020-12-01/ });
     await late.waitFor();
@@ -151,5 +150,70 @@ describe('the secretary plans a program on the dashboard', () => {
     await page.getByRole('rowheader', { name: 'Joint repair centre' }).waitFor();
     expect(await page.getByRole('navigation').count()).toBe(0);
     await shot('printable');
+  });
+
+  it('redraws the bars at another zoom, and keeps the rows still in view while the timeline scrolls', async () => {
+    await page.goto(url);
+    await page.getByRole('link', { name: 'Programs' }).click();
+    await page.getByRole('link', { name: /until 2020/ }).click();
+    await page.getByRole('heading', { name: 'Summary' }).waitFor();
+    const api = new URL(`/api${new URL(page.url()).pathname}`, url).href;
+    const { program } = (await (await page.request.get(api)).json()) as {
+      program: { directions: Array<{ id: number }> };
+    };
+    // More rows than the timeline's window (480 px of 28 px rows, and some to spare) holds.
+    for (let i = 1; i <= 40; i++) {
+      const created = await page.request.post(`${api}/activities`, {
+        data: {
+          title: `Survey ${i}`,
+          directionId: program.directions[i % program.directions.length]?.id,
+          leadState: 'AM',
+          start: '2016-01-01',
+          end: '2016-03-31',
+        },
+      });
+      expect(created.status()).toBe(201);
+    }
+    await page.reload();
+    const bars = page.locator('.timeline .bar');
+    await bars.first().waitFor();
+    const geometry = async () => {
+      const style = (await bars.first().getAttribute('style')) ?? '';
+      return {
+        left: Number(/left: (\d+)px/.exec(style)?.[1]),
+        width: Number(/width: (\d+)px/.exec(style)?.[1]),
+      };
+    };
+    const quarter = await geometry();
+    await page.getByLabel('Year').check();
+    // 4 px a day at the quarter zoom, 1 px at the year's: the same bar, a quarter as wide and as far.
+    await page.waitForFunction(
+      (width) =>
+        (
+          globalThis as unknown as { document: { querySelector(s: string): { offsetWidth: number } } }
+        ).document.querySelector('.timeline .bar').offsetWidth === width,
+      quarter.width / 4,
+    );
+    const year = await geometry();
+    expect(year.width * 4).toBe(quarter.width);
+    // Measured from the scale's start, after the 220 px column of names.
+    expect((year.left - 220) * 4).toBe(quarter.left - 220);
+
+    const first = await bars.first().elementHandle();
+    const drawn = await bars.count();
+    await page.locator('.timeline-viewport').evaluate((viewport) => {
+      (viewport as unknown as { scrollTop: number }).scrollTop = 140;
+    });
+    await page.waitForFunction(
+      (before) =>
+        (
+          globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }
+        ).document.querySelectorAll('.timeline .bar').length > before,
+      drawn,
+    );
+    // The rows coming into view are added; the ones already drawn are the same elements.
+    expect(await first?.evaluate((bar) => (bar as unknown as { isConnected: boolean }).isConnected)).toBe(
+      true,
+    );
   });
 });

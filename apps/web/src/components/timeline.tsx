@@ -39,8 +39,9 @@ export interface TimelineProps<A extends TimelineActivity> {
 }
 
 /**
- * A Gantt chart of a program. Only the rows in view are in the DOM (windowed by row height); a
- * drag moves the dragged bar by a transform and touches nothing else until it is dropped.
+ * A Gantt chart of a program. Only the rows in view are in the DOM (windowed by row height), and a
+ * scroll adds and removes rows at the edges without redrawing the others; a drag moves the dragged
+ * bar by a transform and touches nothing else until it is dropped.
  */
 export function Timeline<A extends TimelineActivity>(props: TimelineProps<A>) {
   let viewport: HTMLDivElement | undefined;
@@ -58,10 +59,9 @@ export function Timeline<A extends TimelineActivity>(props: TimelineProps<A>) {
   });
   const width = () => barGeometry(props.periodStart, props.periodEnd, props.periodStart, props.zoom).width;
   const range = createMemo(() => visibleRange(scrollTop(), viewportHeight(), props.rows.length));
-  const visible = createMemo(() => {
-    const { first, end } = range();
-    return props.rows.slice(first, end).map((row, i) => ({ row, index: first + i }));
-  });
+  // The same row objects from one scroll step to the next: `For` keeps the nodes of the rows still
+  // in view and draws only the ones coming in. A row's place is `range().first` plus its index here.
+  const visible = createMemo(() => props.rows.slice(range().first, range().end));
   const rowIndexOf = createMemo(() => {
     const index = new Map<number, number>();
     props.rows.forEach((row, i) => {
@@ -72,7 +72,8 @@ export function Timeline<A extends TimelineActivity>(props: TimelineProps<A>) {
   const geometry = (a: TimelineActivity) => barGeometry(a.start, a.end, props.periodStart, props.zoom);
   // Arrows from each dependency's end to the start of a visible activity that waits for it.
   const arrows = createMemo(() =>
-    visible().flatMap(({ row, index }) => {
+    visible().flatMap((row, i) => {
+      const index = range().first + i;
       if (row.kind !== 'activity') return [];
       const to = geometry(row.activity);
       return row.activity.dependsOn.flatMap((id) => {
@@ -223,11 +224,14 @@ export function Timeline<A extends TimelineActivity>(props: TimelineProps<A>) {
               </defs>
             </svg>
             <For each={visible()}>
-              {({ row, index }) => (
+              {(row, i) => (
                 <Show
                   when={row.kind === 'activity' ? row.activity : undefined}
                   fallback={
-                    <div class="timeline-row direction-row" style={{ top: `${index * ROW_HEIGHT}px` }}>
+                    <div
+                      class="timeline-row direction-row"
+                      style={{ top: `${(range().first + i()) * ROW_HEIGHT}px` }}
+                    >
                       <span class="row-label">
                         {row.kind === 'direction' ? `${row.title} (${row.count})` : ''}
                       </span>
@@ -236,10 +240,11 @@ export function Timeline<A extends TimelineActivity>(props: TimelineProps<A>) {
                 >
                   {(activity) => {
                     const a = activity();
-                    const bar = geometry(a);
+                    // Follows the zoom: the row stays drawn when only the scale changes.
+                    const bar = () => geometry(a);
                     const drag = dragHandlers(a);
                     return (
-                      <div class="timeline-row" style={{ top: `${index * ROW_HEIGHT}px` }}>
+                      <div class="timeline-row" style={{ top: `${(range().first + i()) * ROW_HEIGHT}px` }}>
                         <span class="row-label" title={a.title}>
                           {a.title}
                         </span>
@@ -247,7 +252,7 @@ export function Timeline<A extends TimelineActivity>(props: TimelineProps<A>) {
                           type="button"
                           class={`bar status-${a.status}`}
                           classList={{ overdue: props.overdue.has(a.id), 'at-risk': props.atRisk.has(a.id) }}
-                          style={{ left: `${LABEL_WIDTH + bar.left}px`, width: `${bar.width}px` }}
+                          style={{ left: `${LABEL_WIDTH + bar().left}px`, width: `${bar().width}px` }}
                           aria-label={props.describe(a)}
                           data-activity-id={a.id}
                           onPointerDown={drag.onPointerDown}
