@@ -152,7 +152,7 @@ describe('the secretary plans a program on the dashboard', () => {
     await shot('printable');
   });
 
-  it('redraws the bars at another zoom, and keeps the rows still in view while the timeline scrolls', async () => {
+  it('redraws the bars at another zoom, keeps the rows in view while it scrolls, and shows a move in the plan against actual', async () => {
     await page.goto(url);
     await page.getByRole('link', { name: 'Programs' }).click();
     await page.getByRole('link', { name: /until 2020/ }).click();
@@ -215,5 +215,19 @@ describe('the secretary plans a program on the dashboard', () => {
     expect(await first?.evaluate((bar) => (bar as unknown as { isConnected: boolean }).isConnected)).toBe(
       true,
     );
+
+    // A move shows at once in the plan against actual, when it is open.
+    await page.getByText('Plan against actual').click();
+    await page.getByRole('button', { name: 'Save today’s dates as the approved plan' }).click();
+    await page.getByText(/^Approved plan saved/).waitFor();
+    const label = (await bars.first().getAttribute('aria-label')) ?? '';
+    const title = label.slice(0, label.indexOf(': '));
+    const planned = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: title, exact: true }) });
+    expect(await planned.getByRole('cell').last().textContent()).toBe('0 / 0');
+    await bars.first().focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    await planned.getByRole('cell', { name: '7 / 7' }).waitFor();
   });
 });

@@ -210,6 +210,12 @@ export const getStatePart = query(
   'state-part',
 );
 
+/**
+ * The reads a change to a program's activities leaves stale: the program (its timeline and
+ * summary), the plan against today's dates and a state's part. Read again together.
+ */
+export const PROGRAM_ACTIVITY_READS = [getProgram.key, getPlanVsActual.key, getStatePart.key];
+
 /** What was recorded of a meeting: held or not, attendance, the minutes and whether they were sent. */
 export const getMeetingRecord = query(
   (id: string) =>

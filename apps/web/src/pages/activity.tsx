@@ -3,7 +3,7 @@ import { createSignal, For, lazy, Show } from 'solid-js';
 import { client, unwrap } from '../api';
 import { ActivityForm, ActivityWarnings } from '../components/activity-form';
 import { usePageTitle } from '../components/page-title';
-import { getActivity, getProgram } from '../data';
+import { getActivity, getProgram, PROGRAM_ACTIVITY_READS } from '../data';
 import { useI18n } from '../i18n/context';
 import { ACTIVITY_STATUS_LABELS, auditActionLabel } from '../i18n/labels';
 import { changedFields } from '../lib/programs';
@@ -33,7 +33,7 @@ export function Activity() {
           param: { id: params.id ?? '', activityId: params.activityId ?? '' },
         }),
       );
-      await revalidate(getProgram.key);
+      await revalidate(PROGRAM_ACTIVITY_READS);
       navigate(`/programs/${params.id}`);
     } catch (error) {
       setFailure(error);
@@ -89,7 +89,7 @@ export function Activity() {
                   activity={d().activity}
                   onSaved={(_, warnings) => {
                     setSaved(warnings);
-                    void revalidate([getActivity.key, getProgram.key]);
+                    void revalidate([getActivity.key, ...PROGRAM_ACTIVITY_READS]);
                   }}
                 />
                 <button type="button" class="button-danger" onClick={() => setDeleting(true)}>

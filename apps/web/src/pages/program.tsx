@@ -12,6 +12,7 @@ import {
   getPrograms,
   getStatePart,
   getStates,
+  PROGRAM_ACTIVITY_READS,
   type ProgramDetail,
   type StateView,
 } from '../data';
@@ -279,7 +280,7 @@ function ProgramTimeline(props: { detail: ProgramDetail }) {
         ok: true,
         text: t('program.moved', { title: activity.title, start: input.start, end: input.end }),
       });
-      await revalidate(getProgram.key);
+      await revalidate(PROGRAM_ACTIVITY_READS);
       return true;
     } catch (error) {
       const issue = isApiError(error) ? error.details[0]?.message : undefined;
@@ -435,7 +436,7 @@ function NewActivity(props: { detail: ProgramDetail }) {
             onSaved={(activity, warnings) => {
               setSaved({ title: activity.title, warnings });
               setOpen(false);
-              void revalidate(getProgram.key);
+              void revalidate(PROGRAM_ACTIVITY_READS);
             }}
           />
         </Show>
