@@ -230,4 +230,44 @@ describe('the secretary plans a program on the dashboard', () => {
     await page.keyboard.press('Shift+ArrowRight');
     await planned.getByRole('cell', { name: '7 / 7' }).waitFor();
   });
+
+  it('gives a calendar address, and imports activities from a CSV, listing the rows of a refused file', async () => {
+    const shot = screenshots(page, 'program-import');
+    await page.goto(url);
+    await page.getByRole('link', { name: 'Programs' }).click();
+    await page.getByRole('button', { name: 'Get my calendar address' }).click();
+    const address = await page.getByLabel('Calendar address').inputValue();
+    expect(address).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{32}\.ics$/);
+    const feed = await page.request.get(address);
+    expect(feed.headers()['content-type']).toContain('text/calendar');
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+
+    await page.getByRole('link', { name: /until 2020/ }).click();
+    await page.getByRole('heading', { name: 'Summary' }).waitFor();
+    const exported = await page.request.get(
+      new URL(`/api${new URL(page.url()).pathname}/activities.csv`, url).href,
+    );
+    const header = (await exported.text()).split('\n')[0] ?? '';
+    const upload = (rows: string[]) =>
+      page.getByLabel('CSV file').setInputFiles({
+        name: 'activities.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from([header, ...rows].join('\n')),
+      });
+    await page.getByText('Import activities (CSV)').click();
+    await upload([
+      ',Bad dates,,1,KZ,,,2016-06-01,2016-05-01,planned,0,,',
+      ',Imported survey,,1,KZ,,,2016-05-01,2016-06-01,planned,0,,',
+    ]);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'Nothing was imported' });
+    await refused.getByText('Line 2: end — The end comes before the start.').waitFor();
+    await shot('import-refused');
+    await upload([',Imported survey,,1,KZ,,,2016-05-01,2016-06-01,planned,0,,']);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('status').getByText('Imported: 1 added, 0 changed.').waitFor();
+    // The page reads the program again: the new activity is on the timeline.
+    await page.getByLabel('State', { exact: true }).selectOption('KZ');
+    await page.getByRole('button', { name: /^Imported survey: 2016-05-01 – 2016-06-01/ }).waitFor();
+  });
 });

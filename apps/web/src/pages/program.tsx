@@ -2,6 +2,7 @@ import type { ActivityStatus, MemberStateCode } from '@accord/domain';
 import { A, createAsync, revalidate, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, createUniqueId, For, lazy, Show, Suspense } from 'solid-js';
 import { client, isApiError, unwrap } from '../api';
+import { ImportActivities } from '../components/import-activities';
 import { usePageTitle } from '../components/page-title';
 import { Timeline } from '../components/timeline';
 import {
@@ -671,6 +672,7 @@ export function Program() {
           <ProgramTimeline detail={d()} />
           <Show when={can('programs.write')}>
             <NewActivity detail={d()} />
+            <ImportActivities programId={d().program.id} />
             <EditProgram detail={d()} />
           </Show>
           <PlanAgainstActual detail={d()} />

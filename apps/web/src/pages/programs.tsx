@@ -1,6 +1,7 @@
 import { A, createAsync, revalidate, useNavigate } from '@solidjs/router';
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import { client, isApiError, unwrap } from '../api';
+import { CalendarFeed } from '../components/calendar-feed';
 import { Field } from '../components/field';
 import { usePageTitle } from '../components/page-title';
 import { getPrograms } from '../data';
@@ -99,7 +100,7 @@ function NewProgramForm() {
   );
 }
 
-/** The commission's long-term programs; the secretary starts new ones. */
+/** The commission's long-term programs, the reader's own calendar of them; the secretary starts new ones. */
 export function Programs() {
   const { t, language } = useI18n();
   const { can } = useSession();
@@ -138,6 +139,7 @@ export function Programs() {
           </table>
         </div>
       </Show>
+      <CalendarFeed />
       <Show when={can('programs.write')}>
         <NewProgramForm />
       </Show>
