@@ -133,6 +133,11 @@ describe('the secretary plans a program on the dashboard', () => {
     await page.getByRole('button', { name: /^Joint repair centre: 2015-03-13 – 2015-07-11/ }).click();
     await page.getByRole('heading', { name: 'History' }).waitFor();
     await page.getByRole('rowheader', { name: 'Activity changed' }).first().waitFor();
+    // Each change in words: the field as the form names it, names for codes and ids.
+    await page.getByText('Start: 2015-03-12 → 2015-03-13').waitFor();
+    await page.getByText('Lead state: — → Republic of Belarus').waitFor();
+    await page.getByText('Participating states: — → Russian Federation').waitFor();
+    await page.getByText('Milestones: — → Site chosen (2015-04-01)').waitFor();
     await shot('history');
 
     // A dependency that ends after this one starts is saved, with a warning the secretary sees.

@@ -860,6 +860,8 @@ export const en = {
   'activity.warning': 'It depends on “{title}”, which ends {end}, after this one starts.',
   'activity.history': 'History',
   'activity.noHistory': 'No changes recorded.',
+  'activity.milestoneText': '{title} ({date})',
+  'activity.milestoneReachedText': '{title} ({date}, reached {reached})',
   'activity.when': 'When',
   'activity.who': 'Who',
   'activity.what': 'What',

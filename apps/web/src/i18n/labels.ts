@@ -298,6 +298,30 @@ export const ACTIVITY_STATUS_LABELS = {
 
 export const ACTIVITY_STATUSES = Object.keys(ACTIVITY_STATUS_LABELS) as ReadonlyArray<ActivityStatus>;
 
+/** An activity's fields as its form names them, for its history. */
+const ACTIVITY_FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
+  title: 'activity.title',
+  description: 'activity.description',
+  directionId: 'activity.direction',
+  leadState: 'activity.leadState',
+  participatingStates: 'activity.participants',
+  responsiblePersonIds: 'activity.responsible',
+  start: 'activity.start',
+  end: 'activity.end',
+  status: 'activity.status',
+  progress: 'activity.progress',
+  milestones: 'activity.milestones',
+  dependsOn: 'activity.dependsOn',
+};
+
+export const activityFieldLabel = (field: string): MessageKey | undefined =>
+  Object.hasOwn(ACTIVITY_FIELD_LABELS, field) ? ACTIVITY_FIELD_LABELS[field] : undefined;
+
+export const activityStatusLabel = (status: string): MessageKey | undefined =>
+  Object.hasOwn(ACTIVITY_STATUS_LABELS, status)
+    ? ACTIVITY_STATUS_LABELS[status as ActivityStatus]
+    : undefined;
+
 const ACTIVITY_ISSUE_LABELS = {
   EndBeforeStart: 'issue.EndBeforeStart',
   OutsideProgram: 'issue.OutsideProgram',

@@ -862,6 +862,8 @@ export const ru: Dictionary = {
   'activity.warning': 'Оно зависит от «{title}», которое заканчивается {end}, позже начала этого.',
   'activity.history': 'История изменений',
   'activity.noHistory': 'Изменений нет.',
+  'activity.milestoneText': '{title} ({date})',
+  'activity.milestoneReachedText': '{title} ({date}, достигнута {reached})',
   'activity.when': 'Когда',
   'activity.who': 'Кто',
   'activity.what': 'Что',

@@ -54,24 +54,101 @@ const fromLog = (value: unknown): unknown => {
   }
 };
 
-/** The fields an audited change touched, each with its value before and after (as JSON); all of `after` for a creation. */
-export function changedFields(
-  before: unknown,
-  after: unknown,
-): Array<{ field: string; before: string; after: string }> {
+/** One field an audited change touched: its value before (`undefined`: it had none) and after. */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The fields an audited change touched, with their values before and after; for a creation, every field it filled. */
+export function changedFields(before: unknown, after: unknown): FieldChange[] {
   const was = fromLog(before);
   const now = fromLog(after);
   if (!isRecord(now)) return [];
-  if (!isRecord(was)) return fieldsOf({}, now);
-  return fieldsOf(was, now);
+  return fieldsOf(isRecord(was) ? was : {}, now);
 }
 
-function fieldsOf(was: Record<string, unknown>, now: Record<string, unknown>) {
+/** A milestone's row id is the database's, not the activity's: a change to it is no change. */
+const comparable = (field: string, value: unknown): string =>
+  JSON.stringify(
+    field === 'milestones' && Array.isArray(value)
+      ? value.map((m) => (isRecord(m) ? { ...m, id: undefined } : m))
+      : value,
+  );
+
+const isEmpty = (value: unknown) =>
+  value === null || value === '' || (Array.isArray(value) && value.length === 0);
+
+function fieldsOf(was: Record<string, unknown>, now: Record<string, unknown>): FieldChange[] {
   const fields = [...new Set([...Object.keys(was), ...Object.keys(now)])];
   return fields.flatMap((field) => {
-    if (field === 'id' || field === 'programId' || field === 'updatedAt') return [];
-    const from = field in was ? JSON.stringify(was[field]) : '';
-    const to = field in now ? JSON.stringify(now[field]) : '';
-    return from === to || !(field in now) ? [] : [{ field, before: from, after: to }];
+    if (field === 'id' || field === 'programId' || field === 'updatedAt' || !(field in now)) return [];
+    if (field in was && comparable(field, was[field]) === comparable(field, now[field])) return [];
+    // A field a creation left empty says nothing ("— → —").
+    if (!(field in was) && isEmpty(now[field])) return [];
+    return [{ field, before: was[field], after: now[field] }];
   });
+}
+
+/** How the history names what a field refers to, in the reader's language. */
+export interface ActivityNames {
+  direction: (id: number) => string;
+  state: (code: string) => string;
+  person: (id: number) => string;
+  activity: (id: number) => string;
+  status: (status: string) => string;
+  /** A milestone, with the day it was reached if it was. */
+  milestone: (title: string, date: string, reachedOn: string | null) => string;
+  none: string;
+}
+
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const joined = (items: string[], none: string) => (items.length > 0 ? items.join('; ') : none);
+
+/** An audited value of an activity's field as its reader says it: names for ids and codes, not JSON. */
+export function activityValueText(field: string, value: unknown, names: ActivityNames): string {
+  if (value === undefined || value === null || value === '') return names.none;
+  switch (field) {
+    case 'directionId':
+      return names.direction(Number(value));
+    case 'leadState':
+      return names.state(String(value));
+    case 'participatingStates':
+      return joined(
+        list(value).map((code) => names.state(String(code))),
+        names.none,
+      );
+    case 'responsiblePersonIds':
+      return joined(
+        list(value).map((id) => names.person(Number(id))),
+        names.none,
+      );
+    case 'dependsOn':
+      return joined(
+        list(value).map((id) => names.activity(Number(id))),
+        names.none,
+      );
+    case 'status':
+      return names.status(String(value));
+    case 'progress':
+      return `${String(value)}%`;
+    case 'milestones':
+      return joined(
+        list(value).flatMap((m) =>
+          isRecord(m)
+            ? [
+                names.milestone(
+                  String(m.title ?? ''),
+                  String(m.date ?? ''),
+                  typeof m.reachedAt === 'string' ? m.reachedAt.slice(0, 10) : null,
+                ),
+              ]
+            : [],
+        ),
+        names.none,
+      );
+    default:
+      return typeof value === 'string' ? value : JSON.stringify(value);
+  }
 }

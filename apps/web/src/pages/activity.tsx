@@ -3,10 +3,16 @@ import { createSignal, For, lazy, Show } from 'solid-js';
 import { client, unwrap } from '../api';
 import { ActivityForm, ActivityWarnings } from '../components/activity-form';
 import { usePageTitle } from '../components/page-title';
-import { getActivity, getProgram, PROGRAM_ACTIVITY_READS } from '../data';
+import { useStateName } from '../components/state-name';
+import { getActivity, getPeople, getProgram, PROGRAM_ACTIVITY_READS } from '../data';
 import { useI18n } from '../i18n/context';
-import { ACTIVITY_STATUS_LABELS, auditActionLabel } from '../i18n/labels';
-import { changedFields } from '../lib/programs';
+import {
+  ACTIVITY_STATUS_LABELS,
+  activityFieldLabel,
+  activityStatusLabel,
+  auditActionLabel,
+} from '../i18n/labels';
+import { type ActivityNames, activityValueText, changedFields } from '../lib/programs';
 import { useSession } from '../session';
 
 const ConfirmDialog = lazy(() =>
@@ -15,12 +21,37 @@ const ConfirmDialog = lazy(() =>
 
 /** One activity: what it is, its history from the audit log, and (for the secretary) its form. */
 export function Activity() {
-  const { t, dateTimeShort, errorText } = useI18n();
+  const { t, dateTimeShort, errorText, language } = useI18n();
   const { can } = useSession();
   const params = useParams();
   const navigate = useNavigate();
   const detail = createAsync(() => getActivity(params.id ?? '', params.activityId ?? ''));
   const program = createAsync(() => getProgram(params.id ?? ''));
+  const stateName = useStateName();
+  // Names of the responsible people where the reader may see the people list; their ids otherwise.
+  const people = createAsync(async () => (can('people.read') ? getPeople() : undefined));
+  const fieldLabel = (field: string) => {
+    const key = activityFieldLabel(field);
+    return key ? t(key) : field;
+  };
+  const names = (): ActivityNames => ({
+    direction: (id) => {
+      const d = program()?.program.directions.find((x) => x.id === id);
+      return d ? (language() === 'ru' ? d.titleRu : d.titleEn) : `#${id}`;
+    },
+    state: stateName,
+    person: (id) => people()?.find((p) => p.id === id)?.name ?? `#${id}`,
+    activity: (id) => program()?.activities.find((a) => a.id === id)?.title ?? `#${id}`,
+    status: (status) => {
+      const key = activityStatusLabel(status);
+      return key ? t(key) : status;
+    },
+    milestone: (title, date, reached) =>
+      reached
+        ? t('activity.milestoneReachedText', { title, date, reached })
+        : t('activity.milestoneText', { title, date }),
+    none: t('common.none'),
+  });
   const [saved, setSaved] = createSignal<Parameters<typeof ActivityWarnings>[0]['warnings']>();
   const [deleting, setDeleting] = createSignal(false);
   const [failure, setFailure] = createSignal<unknown>();
@@ -144,7 +175,9 @@ export function Activity() {
                               <For each={changedFields(event.before, event.after)}>
                                 {(c) => (
                                   <li>
-                                    <code>{c.field}</code>: {c.before || t('common.none')} → {c.after}
+                                    <span class="field-name">{fieldLabel(c.field)}</span>:{' '}
+                                    {activityValueText(c.field, c.before, names())} →{' '}
+                                    {activityValueText(c.field, c.after, names())}
                                   </li>
                                 )}
                               </For>
