@@ -4,6 +4,7 @@ import {
   barGeometry,
   DAY_WIDTH,
   daysDragged,
+  openingDate,
   ROW_HEIGHT,
   scaleTicks,
   type TimelineActivity,
@@ -16,6 +17,8 @@ import {
 const SCALE_HEIGHT = 24;
 /** The sticky column of row labels on the left. */
 const LABEL_WIDTH = 220;
+/** How far right of the names' column the opening date is shown. */
+const OPENING_MARGIN = 48;
 
 export interface TimelineProps<A extends TimelineActivity> {
   rows: readonly TimelineRow<A>[];
@@ -56,6 +59,14 @@ export function Timeline<A extends TimelineActivity>(props: TimelineProps<A>) {
     const observer = new ResizeObserver(() => setViewportHeight(measured.clientHeight));
     observer.observe(measured);
     onCleanup(() => observer.disconnect());
+    // Opens on what matters (today, or a finished program's first activity), a little after the
+    // names' column; after the first paint, so the bars show without waiting for a layout.
+    const opening = openingDate(props.rows, props.today, props.periodStart, props.periodEnd);
+    const frame = requestAnimationFrame(() => {
+      const { left } = barGeometry(opening, opening, props.periodStart, props.zoom);
+      measured.scrollLeft = Math.max(0, left - OPENING_MARGIN);
+    });
+    onCleanup(() => cancelAnimationFrame(frame));
   });
   const width = () => barGeometry(props.periodStart, props.periodEnd, props.periodStart, props.zoom).width;
   const range = createMemo(() => visibleRange(scrollTop(), viewportHeight(), props.rows.length));

@@ -4,6 +4,7 @@ import {
   barGeometry,
   daysDragged,
   NO_FILTERS,
+  openingDate,
   ROW_HEIGHT,
   scaleTicks,
   type TimelineActivity,
@@ -74,5 +75,23 @@ describe('the timeline', () => {
       '2027-01-01',
       '2028-01-01',
     ]);
+  });
+});
+
+describe('where the timeline opens', () => {
+  const rows = timelineRows(
+    directions,
+    [activity(1, { start: '2016-05-01' }), activity(2, { directionId: 2, start: '2015-03-02' })],
+    NO_FILTERS,
+  );
+  it('opens at today while the program runs', () => {
+    expect(openingDate(rows, '2019-06-01', '2013-01-01', '2020-12-31')).toBe('2019-06-01');
+  });
+  it('opens a finished or future program at its earliest activity shown', () => {
+    expect(openingDate(rows, '2026-11-27', '2013-01-01', '2020-12-31')).toBe('2015-03-02');
+    expect(openingDate(rows, '2010-01-01', '2013-01-01', '2020-12-31')).toBe('2015-03-02');
+  });
+  it('opens at the program’s start when no activity is shown', () => {
+    expect(openingDate([], '2026-11-27', '2013-01-01', '2020-12-31')).toBe('2013-01-01');
   });
 });

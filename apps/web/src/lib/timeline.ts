@@ -80,6 +80,24 @@ export function timelineRows<A extends TimelineActivity>(
   return rows;
 }
 
+/**
+ * Where the timeline opens: today, when the program runs now; otherwise its earliest activity among
+ * the rows (a finished or a future program); otherwise the program's start.
+ */
+export function openingDate<A extends TimelineActivity>(
+  rows: readonly TimelineRow<A>[],
+  today: string,
+  periodStart: string,
+  periodEnd: string,
+): string {
+  if (today >= periodStart && today <= periodEnd) return today;
+  let earliest: string | undefined;
+  for (const row of rows)
+    if (row.kind === 'activity' && (earliest === undefined || row.activity.start < earliest))
+      earliest = row.activity.start;
+  return earliest ?? periodStart;
+}
+
 /** The rows to draw for a viewport: `[first, end)` with the overscan, clamped to the list. */
 export function visibleRange(scrollTop: number, viewportHeight: number, rowCount: number) {
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN_ROWS);
