@@ -12,7 +12,10 @@ help =
     <b>Accord</b> — the commission's assistant.
     /meetings — upcoming meetings and your answers
     /votes — open ballots and your state's vote
+    /deadlines — your tasks and activities, with their deadlines
+    /calendar — your deadlines in your calendar app
     /login — a sign-in link for the dashboard
+    /settings — language, time zone, hours and reminders
     /help — this message
     Meeting notices arrive here with buttons to answer them.
 
@@ -72,6 +75,8 @@ person-unreachable = ⚠️ <b>{ $name }</b> cannot be reached in Telegram: they
 login-link = Your sign-in link for the dashboard. It works once, for 10 minutes, and only for you — do not forward it:
     { $url }
 login-button = Open the dashboard
+calendar-link = The address of your calendar: the milestones and deadlines of the activities you are responsible for. Subscribe to it in your calendar app (Outlook, Google, Apple). Keep it to yourself; sending /calendar again makes a new address and ends this one:
+    { $url }
 
 reminder-digest-title = 🔔 <b>Reminders</b>
 reminder-meeting-7d = Meeting <b>{ $title }</b> in a week: { $when }

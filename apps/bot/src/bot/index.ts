@@ -4,6 +4,7 @@ import { Bot, type BotConfig } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { oneChatAtATime } from '../polling';
 import type { BotContext, BotDeps } from './context';
+import { calendarFeature } from './features/calendar';
 import { deadlinesFeature } from './features/deadlines';
 import { fallbackFeature } from './features/fallback';
 import { helpFeature } from './features/help';
@@ -30,6 +31,7 @@ export const BOT_COMMANDS = {
     { command: 'meetings', description: 'Upcoming meetings and your answers' },
     { command: 'votes', description: "Open ballots and your state's vote" },
     { command: 'deadlines', description: 'Your tasks and their deadlines' },
+    { command: 'calendar', description: 'Your deadlines in your calendar app' },
     { command: 'login', description: 'A sign-in link for the dashboard' },
     { command: 'settings', description: 'Language, time zone, hours and reminders' },
     { command: 'help', description: 'What the bot can do' },
@@ -38,6 +40,7 @@ export const BOT_COMMANDS = {
     { command: 'meetings', description: 'Ближайшие заседания и ваши ответы' },
     { command: 'votes', description: 'Открытые голосования и голос вашего государства' },
     { command: 'deadlines', description: 'Ваши задачи и их сроки' },
+    { command: 'calendar', description: 'Ваши сроки в приложении-календаре' },
     { command: 'login', description: 'Ссылка для входа в веб-кабинет' },
     { command: 'settings', description: 'Язык, часовой пояс, часы и напоминания' },
     { command: 'help', description: 'Что умеет бот' },
@@ -78,6 +81,7 @@ export function createBot(
     meetingsFeature,
     rsvpFeature,
     deadlinesFeature,
+    calendarFeature,
     settingsFeature,
     fallbackFeature,
   );

@@ -1,0 +1,40 @@
+import { recordAudit, rotateCalendarFeed } from '@accord/db';
+import { escapeHtml } from '@accord/domain';
+import { Composer } from 'grammy';
+import type { BotContext } from '../context';
+
+/**
+ * `/calendar`: the address of the person's own calendar (the milestones and deadlines of the
+ * activities they are responsible for) for a calendar app to subscribe to. The address is its own
+ * credential: each request makes a new one and ends the old, as on the dashboard.
+ */
+export const calendarFeature = new Composer<BotContext>();
+
+calendarFeature.chatType('private').command('calendar', async (ctx) => {
+  const person = ctx.person;
+  if (!person) {
+    await ctx.reply(ctx.t('not-linked'));
+    return;
+  }
+  const { db, dashboardUrl } = ctx.deps;
+  const now = ctx.now();
+  const token = await db.transaction().execute(async (trx) => {
+    const secret = await rotateCalendarFeed(trx, person.id, now);
+    // The address is a credential: the audit says a new one was made, never what it is.
+    await recordAudit(trx, {
+      at: now,
+      actorPersonId: person.id,
+      actorKind: 'telegram',
+      action: 'calendar.feed',
+      recordType: 'person',
+      recordId: person.id,
+      after: { rotated: true },
+    });
+    return secret;
+  });
+  const url = new URL(`/api/calendar/${token}.ics`, dashboardUrl()).href;
+  await ctx.reply(ctx.t('calendar-link', { url: escapeHtml(url) }), {
+    parse_mode: 'HTML',
+    link_preview_options: { is_disabled: true },
+  });
+});
