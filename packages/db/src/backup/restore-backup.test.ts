@@ -10,6 +10,7 @@ import { openDatabase } from '../connection';
 import { createMigrator, LATEST_SCHEMA_VERSION, migrateToLatestOrThrow } from '../migrate';
 import { insertDraftAttachment, listDraftAttachments } from '../queries/draft-attachments';
 import { insertDraft } from '../queries/drafts';
+import { insertTestSecretary } from '../test-fixtures';
 import { createBackup } from './create-backup';
 import type { BackupManifest } from './manifest';
 import { sha256File } from './manifest';
@@ -152,18 +153,8 @@ describe('restoreBackup', () => {
     const db = openDatabase({ file: databaseFile });
     await migrateToLatestOrThrow(db);
     const now = new Date().toISOString();
-    const { id: secretary } = await db
-      .insertInto('people')
-      .values({
-        name: 'Secretary',
-        roles: '["secretary"]',
-        language: 'en',
-        time_zone: 'UTC',
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    await insertTestSecretary(db, now);
+    const secretary = 1;
     const draftId = await insertDraft(
       db,
       { kind: 'decision', title: 'On standards', text: 'Text.', directionIds: [], agendaItemId: null },

@@ -2,6 +2,7 @@ import { recordAudit, rotateCalendarFeed } from '@accord/db';
 import { escapeHtml } from '@accord/domain';
 import { Composer } from 'grammy';
 import type { BotContext } from '../context';
+import { linkedPersonOrReply } from '../linked-person';
 
 /**
  * `/calendar`: the address of the person's own calendar (the milestones and deadlines of the
@@ -11,11 +12,8 @@ import type { BotContext } from '../context';
 export const calendarFeature = new Composer<BotContext>();
 
 calendarFeature.chatType('private').command('calendar', async (ctx) => {
-  const person = ctx.person;
-  if (!person) {
-    await ctx.reply(ctx.t('not-linked'));
-    return;
-  }
+  const person = await linkedPersonOrReply(ctx);
+  if (!person) return;
   const { db, dashboardUrl } = ctx.deps;
   const now = ctx.now();
   const token = await db.transaction().execute(async (trx) => {

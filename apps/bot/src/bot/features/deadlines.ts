@@ -27,6 +27,7 @@ import { reportOnActivity } from '../../activities';
 import { formatDate } from '../../format';
 import { markTaskDone, requestExtension } from '../../tasks';
 import type { BotContext } from '../context';
+import { linkedPersonOrReply } from '../linked-person';
 
 /**
  * `/deadlines`: the person's open tasks, each with Done and More time (`/extend` asks for more
@@ -117,11 +118,9 @@ async function renderDeadlines(
 const taskErrorText = (ctx: BotContext, error: TaskError) => ctx.t(`task-error-${error}`);
 
 deadlinesFeature.chatType('private').command('deadlines', async (ctx) => {
-  if (!ctx.person) {
-    await ctx.reply(ctx.t('not-linked'));
-    return;
-  }
-  const { text, keyboard } = await renderDeadlines(ctx, ctx.person);
+  const person = await linkedPersonOrReply(ctx);
+  if (!person) return;
+  const { text, keyboard } = await renderDeadlines(ctx, person);
   await ctx.reply(text, {
     parse_mode: 'HTML',
     ...(keyboard.length > 0 ? { reply_markup: { inline_keyboard: keyboard } } : {}),
@@ -129,11 +128,8 @@ deadlinesFeature.chatType('private').command('deadlines', async (ctx) => {
 });
 
 deadlinesFeature.chatType('private').command('extend', async (ctx) => {
-  const person = ctx.person;
-  if (!person) {
-    await ctx.reply(ctx.t('not-linked'));
-    return;
-  }
+  const person = await linkedPersonOrReply(ctx);
+  if (!person) return;
   const parsed = parseExtendCommand(ctx.match);
   if (!parsed) {
     await ctx.reply(ctx.t('extend-usage'));

@@ -2,16 +2,14 @@ import { createLoginToken, recordAudit } from '@accord/db';
 import { addMilliseconds, escapeHtml, LOGIN_LINK_TTL_MS } from '@accord/domain';
 import { Composer } from 'grammy';
 import type { BotContext } from '../context';
+import { linkedPersonOrReply } from '../linked-person';
 
 /** `/login`: a one-time link (ten minutes, this person only) that opens the dashboard signed in. */
 export const loginFeature = new Composer<BotContext>();
 
 loginFeature.chatType('private').command('login', async (ctx) => {
-  const person = ctx.person;
-  if (!person) {
-    await ctx.reply(ctx.t('not-linked'));
-    return;
-  }
+  const person = await linkedPersonOrReply(ctx);
+  if (!person) return;
   const { db, dashboardUrl } = ctx.deps;
   const now = ctx.now();
   const token = await db.transaction().execute(async (trx) => {

@@ -3,16 +3,14 @@ import { escapeHtml, fitMessage } from '@accord/domain';
 import { Composer } from 'grammy';
 import { formatSpan, formatZone } from '../../format';
 import type { BotContext } from '../context';
+import { linkedPersonOrReply } from '../linked-person';
 
 /** `/meetings`: the upcoming announced meetings in the reader's zone and language, with their answers. */
 export const meetingsFeature = new Composer<BotContext>();
 
 meetingsFeature.command('meetings', async (ctx) => {
-  const person = ctx.person;
-  if (!person) {
-    await ctx.reply(ctx.t('not-linked'));
-    return;
-  }
+  const person = await linkedPersonOrReply(ctx);
+  if (!person) return;
   const now = ctx.now();
   const meetings = await listMeetings(ctx.deps.db, { from: now, statuses: ['notified'] });
   if (meetings.length === 0) {

@@ -34,6 +34,7 @@ import {
 } from '../../render/ballot-message';
 import { isMessageNotModified } from '../../telegram-errors';
 import type { BotContext } from '../context';
+import { linkedPersonOrReply } from '../linked-person';
 
 /**
  * Voting in chat: the ballot's buttons (a vote, a remark, a refresh), the remark the bot then
@@ -295,11 +296,8 @@ votesFeature.chatType('private').command('start', async (ctx, next) => {
 
 /** `/votes`: the person's open ballots, their state's current choice, and a button to open each. */
 votesFeature.chatType('private').command('votes', async (ctx) => {
-  const person = ctx.person;
-  if (!person) {
-    await ctx.reply(ctx.t('not-linked'));
-    return;
-  }
+  const person = await linkedPersonOrReply(ctx);
+  if (!person) return;
   const { db, t } = ctx.deps;
   const now = ctx.now();
   const state = await votingStateOf(db, person, now);
