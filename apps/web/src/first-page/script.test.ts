@@ -10,7 +10,7 @@ const hints = FIRST_PAGES.map((page) => ({
 }));
 
 /** Runs the script as a browser would at `pathname`: what it fetched, what it preloaded, what it left. */
-function open(pathname: string, offline = false) {
+function open(pathname: string, offline = false, body = (url: string) => JSON.stringify({ url })) {
   const fetched: string[] = [];
   const preloaded: Array<{ rel: string; href: string; crossOrigin: string }> = [];
   const window: Record<string, unknown> = {};
@@ -28,7 +28,9 @@ function open(pathname: string, offline = false) {
     location: { pathname },
     fetch: (url: string) => {
       fetched.push(url);
-      return offline ? Promise.reject(new TypeError('Failed to fetch')) : Promise.resolve(url);
+      return offline
+        ? Promise.reject(new TypeError('Failed to fetch'))
+        : Promise.resolve(new Response(body(url)));
     },
     document,
   });
@@ -44,7 +46,7 @@ function open(pathname: string, offline = false) {
     fetchedBeforeParsed,
     preloaded,
     preloadedBeforeParsed,
-    left: window[FIRST_LOAD_GLOBAL] as Record<string, Promise<string>>,
+    left: window[FIRST_LOAD_GLOBAL] as Record<string, Promise<Response>>,
   };
 }
 
@@ -55,7 +57,31 @@ describe('the first-page script', () => {
     expect(fetched).toEqual(fetchedBeforeParsed);
     expect(preloadedBeforeParsed).toBe(0);
     expect(preloaded).toEqual([{ rel: 'modulepreload', href: '/assets/program.js', crossOrigin: '' }]);
-    await expect(left['/api/programs/7']).resolves.toBe('/api/programs/7');
+    expect(await (await left['/api/programs/7'])?.json()).toEqual({ url: '/api/programs/7' });
+  });
+
+  it('reads the JSON as it arrives, once, and leaves the response’s own body unread', async () => {
+    const { left } = open('/programs/7');
+    const response = await left['/api/programs/7'];
+    expect(response?.bodyUsed).toBe(false);
+    const parsed = response?.json();
+    // The app's call gets the parse the script started, not a second read.
+    expect(response?.json()).toBe(parsed);
+    expect(await parsed).toEqual({ url: '/api/programs/7' });
+    expect(await response?.text()).toBe('{"url":"/api/programs/7"}');
+  });
+
+  it('gives the app a body that is not JSON as a failed json(), without an unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const note = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', note);
+    const { left } = open('/programs/7', false, () => '<html>Bad gateway</html>');
+    const response = await left['/api/session'];
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    process.off('unhandledRejection', note);
+    expect(unhandled).toEqual([]);
+    await expect(response?.json()).rejects.toThrow(SyntaxError);
+    expect(await response?.text()).toBe('<html>Bad gateway</html>');
   });
 
   it('fills every parameter a page’s requests name', () => {

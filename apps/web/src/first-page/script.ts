@@ -13,17 +13,24 @@ export const pathPattern = (path: string): string => `^${path.replace(/:(\w+)/g,
 
 /**
  * The script the HTML runs first, before the app's code has even been asked for: it starts the
- * session request, and on a first page that page's data requests; the page's code (modulepreload)
- * once the document is parsed, so the app's own files and stylesheet are not queued behind it. The
- * app then takes those responses instead of asking again. A classic script with no imports: it is
- * inlined into index.html as written.
+ * session request, and on a first page that page's data requests, and reads their JSON as it
+ * arrives; the page's code (modulepreload) once the document is parsed, so the app's own files and
+ * stylesheet are not queued behind it. The app then takes those responses instead of asking again.
+ * A classic script with no imports: it is inlined into index.html as written.
  */
 export function firstPageScript(hints: readonly FirstPageHint[]): string {
   return `(function (pages) {
   var path = location.pathname.replace(/\\/{2,}/g, '/');
   var started = {};
   var get = function (url) {
-    started[url] = fetch(url);
+    started[url] = fetch(url).then(function (response) {
+      // Parsed as soon as it is in, while the app's code still loads and the page's thread is idle;
+      // the app's json() gets that parse. A copy is read: the response's own body stays unread.
+      var parsed = response.clone().json();
+      parsed.catch(function () {});
+      response.json = function () { return parsed; };
+      return response;
+    });
     // Offline, a request the app never takes would fail unhandled; the app still sees its failure.
     started[url].catch(function () {});
   };
