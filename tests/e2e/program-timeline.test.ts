@@ -38,6 +38,10 @@ describe('the secretary plans a program on the dashboard', () => {
     await page.getByRole('link', { name: 'Programs' }).click();
     await page.getByRole('link', { name: /until 2020/ }).click();
     await page.getByRole('heading', { name: 'Summary' }).waitFor();
+    // The chart comes first; the summary and the forms follow it (made once it is painted).
+    const chartTop = (await page.locator('.timeline').boundingBox())?.y ?? Number.NaN;
+    const summaryTop = (await page.getByRole('heading', { name: 'Summary' }).boundingBox())?.y ?? Number.NaN;
+    expect(summaryTop).toBeGreaterThan(chartTop);
     const programId = new URL(page.url()).pathname.split('/').at(-1);
     // The demo register's adopted recommendation serves a direction of this program: it shows there.
     await page

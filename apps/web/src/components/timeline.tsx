@@ -60,7 +60,7 @@ export function Timeline<A extends TimelineActivity>(props: TimelineProps<A>) {
     observer.observe(measured);
     onCleanup(() => observer.disconnect());
     // Opens on what matters (today, or a finished program's first activity), a little after the
-    // names' column; after the first paint, so the bars show without waiting for a layout.
+    // names' column; in a frame callback, so the layout the scroll needs is that frame's own.
     const opening = openingDate(props.rows, props.today, props.periodStart, props.periodEnd);
     const frame = requestAnimationFrame(() => {
       const { left } = barGeometry(opening, opening, props.periodStart, props.zoom);

@@ -2,6 +2,7 @@ import type { ActivityStatus, MemberStateCode } from '@accord/domain';
 import { A, createAsync, revalidate, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, createUniqueId, For, lazy, Show, Suspense } from 'solid-js';
 import { client, isApiError, unwrap } from '../api';
+import { AfterFirstPaint } from '../components/after-first-paint';
 import { ImportActivities } from '../components/import-activities';
 import { usePageTitle } from '../components/page-title';
 import { Timeline } from '../components/timeline';
@@ -668,14 +669,17 @@ export function Program() {
           <Show when={d().program.goals}>
             <p class="goals">{d().program.goals}</p>
           </Show>
-          <ProgramSummary detail={d()} />
           <ProgramTimeline detail={d()} />
-          <Show when={can('programs.write')}>
-            <NewActivity detail={d()} />
-            <ImportActivities programId={d().program.id} />
-            <EditProgram detail={d()} />
-          </Show>
-          <PlanAgainstActual detail={d()} />
+          {/* The chart is what the page is for: it shows first, the summary and forms a frame later. */}
+          <AfterFirstPaint>
+            <ProgramSummary detail={d()} />
+            <Show when={can('programs.write')}>
+              <NewActivity detail={d()} />
+              <ImportActivities programId={d().program.id} />
+              <EditProgram detail={d()} />
+            </Show>
+            <PlanAgainstActual detail={d()} />
+          </AfterFirstPaint>
         </div>
       )}
     </Show>
