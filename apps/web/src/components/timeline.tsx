@@ -235,62 +235,53 @@ export function Timeline<A extends TimelineActivity>(props: TimelineProps<A>) {
               </defs>
             </svg>
             <For each={visible()}>
-              {(row, i) => (
-                <Show
-                  when={row.kind === 'activity' ? row.activity : undefined}
-                  fallback={
-                    <div
-                      class="timeline-row direction-row"
-                      style={{ top: `${(range().first + i()) * ROW_HEIGHT}px` }}
-                    >
-                      <span class="row-label">
-                        {row.kind === 'direction' ? `${row.title} (${row.count})` : ''}
-                      </span>
+              {(row, i) => {
+                const top = () => `${(range().first + i()) * ROW_HEIGHT}px`;
+                // A row object is one kind for good, and its activity and milestones are fixed: a
+                // change of data makes new rows. So no Show or For per row, only what scrolls or zooms.
+                if (row.kind !== 'activity')
+                  return (
+                    <div class="timeline-row direction-row" style={{ top: top() }}>
+                      <span class="row-label">{`${row.title} (${row.count})`}</span>
                     </div>
-                  }
-                >
-                  {(activity) => {
-                    const a = activity();
-                    // Follows the zoom: the row stays drawn when only the scale changes.
-                    const bar = () => geometry(a);
-                    const drag = dragHandlers(a);
-                    return (
-                      <div class="timeline-row" style={{ top: `${(range().first + i()) * ROW_HEIGHT}px` }}>
-                        <span class="row-label" title={a.title}>
-                          {a.title}
-                        </span>
-                        <button
-                          type="button"
-                          class={`bar status-${a.status}`}
-                          classList={{ overdue: props.overdue.has(a.id), 'at-risk': props.atRisk.has(a.id) }}
-                          style={{ left: `${LABEL_WIDTH + bar().left}px`, width: `${bar().width}px` }}
-                          aria-label={props.describe(a)}
-                          data-activity-id={a.id}
-                          onPointerDown={drag.onPointerDown}
-                          onPointerMove={drag.onPointerMove}
-                          onPointerUp={drag.onPointerUp}
-                          onPointerCancel={drag.onPointerCancel}
-                          onClick={drag.onClick}
-                          onKeyDown={drag.onKeyDown}
-                        >
-                          <span class="bar-progress" style={{ width: `${a.progress}%` }} />
-                        </button>
-                        <For each={a.milestones}>
-                          {(m) => (
-                            <span
-                              class="milestone"
-                              style={{
-                                left: `${LABEL_WIDTH + barGeometry(m.date, m.date, props.periodStart, props.zoom).left}px`,
-                              }}
-                              title={`${m.title}: ${m.date}`}
-                            />
-                          )}
-                        </For>
-                      </div>
-                    );
-                  }}
-                </Show>
-              )}
+                  );
+                const a = row.activity;
+                // Follows the zoom: the row stays drawn when only the scale changes.
+                const bar = () => geometry(a);
+                const drag = dragHandlers(a);
+                return (
+                  <div class="timeline-row" style={{ top: top() }}>
+                    <span class="row-label" title={a.title}>
+                      {a.title}
+                    </span>
+                    <button
+                      type="button"
+                      class={`bar status-${a.status}`}
+                      classList={{ overdue: props.overdue.has(a.id), 'at-risk': props.atRisk.has(a.id) }}
+                      style={{ left: `${LABEL_WIDTH + bar().left}px`, width: `${bar().width}px` }}
+                      aria-label={props.describe(a)}
+                      data-activity-id={a.id}
+                      onPointerDown={drag.onPointerDown}
+                      onPointerMove={drag.onPointerMove}
+                      onPointerUp={drag.onPointerUp}
+                      onPointerCancel={drag.onPointerCancel}
+                      onClick={drag.onClick}
+                      onKeyDown={drag.onKeyDown}
+                    >
+                      <span class="bar-progress" style={{ width: `${a.progress}%` }} />
+                    </button>
+                    {a.milestones.map((m) => (
+                      <span
+                        class="milestone"
+                        style={{
+                          left: `${LABEL_WIDTH + barGeometry(m.date, m.date, props.periodStart, props.zoom).left}px`,
+                        }}
+                        title={`${m.title}: ${m.date}`}
+                      />
+                    ))}
+                  </div>
+                );
+              }}
             </For>
           </div>
         </div>
