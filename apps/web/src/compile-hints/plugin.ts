@@ -21,7 +21,15 @@ export function compileHintsPlugin(): Plugin {
       order: 'post',
       handler(_options, bundle) {
         for (const output of Object.values(bundle))
-          if (output.type === 'chunk') output.code = `${COMPILE_HINT}\n${output.code}`;
+          if (output.type === 'chunk') {
+            output.code = `${COMPILE_HINT}\n${output.code}`;
+            // With source maps on, the map (written beside it) moves down a line too.
+            const map = bundle[`${output.fileName}.map`];
+            if (map?.type === 'asset' && typeof map.source === 'string') {
+              const parsed = JSON.parse(map.source) as { mappings: string };
+              map.source = JSON.stringify({ ...parsed, mappings: `;${parsed.mappings}` });
+            }
+          }
       },
     },
   };
