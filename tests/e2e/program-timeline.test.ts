@@ -39,7 +39,7 @@ describe('the secretary plans a program on the dashboard', () => {
     await page.getByRole('link', { name: /until 2020/ }).click();
     await page.getByRole('heading', { name: 'Summary' }).waitFor();
     // The chart comes first; the summary and the forms follow it (made once it is painted).
-    const chartTop = (await page.locator('.timeline').boundingBox())?.y ?? Number.NaN;
+    const chartTop = (await page.getByRole('heading', { name: 'Timeline' }).boundingBox())?.y ?? Number.NaN;
     const summaryTop = (await page.getByRole('heading', { name: 'Summary' }).boundingBox())?.y ?? Number.NaN;
     expect(summaryTop).toBeGreaterThan(chartTop);
     const programId = new URL(page.url()).pathname.split('/').at(-1);
@@ -48,6 +48,8 @@ describe('the secretary plans a program on the dashboard', () => {
       .getByRole('link', { name: /^No\. \d+\/\d{4}: On a unified catalogue of spare parts/ })
       .waitFor();
 
+    // A program without activities says so, and how to add some.
+    await page.getByText(/^This program has no activities yet: add one with “New activity” below/).waitFor();
     await page.getByRole('button', { name: 'New activity' }).click();
     await page.getByLabel('Title', { exact: true }).fill('Joint repair centre');
     await page.getByLabel('Lead state').selectOption('BY');
@@ -116,6 +118,7 @@ describe('the secretary plans a program on the dashboard', () => {
     await page.getByLabel('Status', { exact: true }).selectOption('done');
     await moved.waitFor({ state: 'detached' });
     await page.getByText('0 activities shown').waitFor();
+    await page.getByText('No activity matches these filters.').waitFor();
     await page.getByLabel('Status', { exact: true }).selectOption('');
     await moved.waitFor();
 

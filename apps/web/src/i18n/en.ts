@@ -803,6 +803,10 @@ export const en = {
   'program.zoom.quarter': 'Quarters',
   'program.zoom.month': 'Months',
   'program.shown': '{count} activities shown',
+  'program.empty': 'This program has no activities yet.',
+  'program.emptyCanAdd':
+    'This program has no activities yet: add one with “New activity” below, or import them with “Import activities (CSV)”.',
+  'program.noneMatch': 'No activity matches these filters.',
   'program.dragHint':
     'Drag a bar, or focus it and press ← or → (with Shift: a week), to move its dates; Enter opens it.',
   'program.barLabel': '{title}: {start} – {end}, {status}, {progress}%',

@@ -805,6 +805,10 @@ export const ru: Dictionary = {
   'program.zoom.quarter': 'Кварталы',
   'program.zoom.month': 'Месяцы',
   'program.shown': 'Показано мероприятий: {count}',
+  'program.empty': 'В программе пока нет мероприятий.',
+  'program.emptyCanAdd':
+    'В программе пока нет мероприятий: добавьте мероприятие («Новое мероприятие» ниже) или загрузите их («Загрузить мероприятия (CSV)»).',
+  'program.noneMatch': 'Ни одно мероприятие не подходит под выбранные фильтры.',
   'program.dragHint':
     'Перетащите полосу или выберите её и нажмите ← или → (с Shift — на неделю), чтобы сдвинуть сроки; Enter открывает мероприятие.',
   'program.barLabel': '{title}: {start} – {end}, {status}, {progress}%',

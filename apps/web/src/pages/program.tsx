@@ -369,36 +369,47 @@ function ProgramTimeline(props: { detail: ProgramDetail }) {
           </p>
         )}
       </Show>
-      <Timeline
-        rows={rows()}
-        periodStart={props.detail.program.periodStart}
-        periodEnd={props.detail.program.periodEnd}
-        today={todayDate()}
-        zoom={zoom()}
-        overdue={overdue()}
-        atRisk={atRisk()}
-        editable={can('programs.write')}
-        label={t('program.timelineBars')}
-        describe={(a) =>
-          t('program.barLabel', {
-            title: a.title,
-            start: a.start,
-            end: a.end,
-            status: t(ACTIVITY_STATUS_LABELS[a.status]),
-            progress: a.progress,
-          })
+      <Show
+        when={shown() > 0}
+        fallback={
+          <p class="notice" role="status">
+            {props.detail.activities.length > 0
+              ? t('program.noneMatch')
+              : t(can('programs.write') ? 'program.emptyCanAdd' : 'program.empty')}
+          </p>
         }
-        tickLabel={(date) =>
-          zoom() === 'year'
-            ? date.slice(0, 4)
-            : zoom() === 'quarter'
-              ? `${date.slice(0, 4)} Q${Math.floor(Number(date.slice(5, 7)) / 3) + 1}`
-              : date.slice(0, 7)
-        }
-        movingText={(title, start, end) => t('program.moving', { title, start, end })}
-        open={(a) => navigate(`/programs/${programId()}/activities/${a.id}`)}
-        move={move}
-      />
+      >
+        <Timeline
+          rows={rows()}
+          periodStart={props.detail.program.periodStart}
+          periodEnd={props.detail.program.periodEnd}
+          today={todayDate()}
+          zoom={zoom()}
+          overdue={overdue()}
+          atRisk={atRisk()}
+          editable={can('programs.write')}
+          label={t('program.timelineBars')}
+          describe={(a) =>
+            t('program.barLabel', {
+              title: a.title,
+              start: a.start,
+              end: a.end,
+              status: t(ACTIVITY_STATUS_LABELS[a.status]),
+              progress: a.progress,
+            })
+          }
+          tickLabel={(date) =>
+            zoom() === 'year'
+              ? date.slice(0, 4)
+              : zoom() === 'quarter'
+                ? `${date.slice(0, 4)} Q${Math.floor(Number(date.slice(5, 7)) / 3) + 1}`
+                : date.slice(0, 7)
+          }
+          movingText={(title, start, end) => t('program.moving', { title, start, end })}
+          open={(a) => navigate(`/programs/${programId()}/activities/${a.id}`)}
+          move={move}
+        />
+      </Show>
     </section>
   );
 }
