@@ -6,17 +6,22 @@ import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { COMPILE_HINT, compileHintsPlugin } from './plugin';
 
+/** A Vite app in a temp folder: a page whose entry loads `page.js` as a chunk of its own, plus `files`. */
+function viteApp(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'accord-hints-'));
+  writeFileSync(join(root, 'index.html'), '<!doctype html><script type="module" src="./entry.js"></script>');
+  writeFileSync(join(root, 'entry.js'), "import('./page.js').then((m) => m.page());");
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(root, name), text);
+  return root;
+}
+
 describe('compile hints', () => {
   it('puts the hint on the first line of every built chunk, and on nothing else', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'accord-hints-'));
-    writeFileSync(
-      join(root, 'index.html'),
-      '<!doctype html><script type="module" src="./entry.js"></script>',
-    );
     // A page chunk with its own stylesheet: Vite then puts its preload map at the top of the entry.
-    writeFileSync(join(root, 'entry.js'), "import('./page.js').then((m) => m.page());");
-    writeFileSync(join(root, 'page.js'), "import './page.css';\nexport function page() { return 'page'; }");
-    writeFileSync(join(root, 'page.css'), 'p { color: red }');
+    const root = viteApp({
+      'page.js': "import './page.css';\nexport function page() { return 'page'; }",
+      'page.css': 'p { color: red }',
+    });
     const outDir = join(root, 'dist', 'assets');
     await build({ root, logLevel: 'silent', configFile: false, plugins: [compileHintsPlugin()] });
     const files = readdirSync(outDir);
@@ -30,13 +35,7 @@ describe('compile hints', () => {
   });
 
   it('keeps a source map true: the built code maps to its source line, the hint counted', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'accord-hints-'));
-    writeFileSync(
-      join(root, 'index.html'),
-      '<!doctype html><script type="module" src="./entry.js"></script>',
-    );
-    writeFileSync(join(root, 'entry.js'), "import('./page.js').then((m) => m.page());");
-    writeFileSync(join(root, 'page.js'), "\n\nexport function page() {\n  return 'the page';\n}\n");
+    const root = viteApp({ 'page.js': "\n\nexport function page() {\n  return 'the page';\n}\n" });
     await build({
       root,
       logLevel: 'silent',
