@@ -66,4 +66,45 @@ describe('a page opened from a link', () => {
     }
     expect(refused).toEqual([]);
   });
+
+  it('draws the page itself in its first render, and the app all the same if the page’s code fails', async () => {
+    const program = await firstOf('/api/programs', 'programs', 'id');
+    // A browser context of its own (the same sign-in), so its routes and watcher touch no other test.
+    const context = await page
+      .context()
+      .browser()
+      ?.newContext({ storageState: await page.context().storageState() });
+    if (!context) throw new Error('the page has no browser');
+    await context.addInitScript("localStorage.setItem('accord.language', 'en')");
+    const tab = await context.newPage();
+    try {
+      // The program page's chunk (not the printable one's), held back 400 ms, then refused.
+      const chunk = /\/assets\/program-[\w-]{8}\.js$/;
+      let refuse = false;
+      await tab.route(chunk, async (route) => {
+        if (refuse) return route.abort();
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        return route.continue();
+      });
+      // Notes, in the first frame drawn with the header, whether the page's chunk was in and the page
+      // with it (a frame, not a DOM change: what is drawn, not a state between two microtasks).
+      await tab.addInitScript(`(function look() {
+        if (!document.querySelector('.site-header')) return requestAnimationFrame(look);
+        window.firstFrame = {
+          codeIn: performance.getEntriesByType('resource').some((e) => ${chunk}.test(e.name)),
+          loading: document.querySelector('main .loading') !== null,
+        };
+      })();`);
+      await tab.goto(new URL(`/programs/${program}`, url).href);
+      await tab.getByRole('heading', { name: 'Timeline' }).waitFor();
+      expect(await tab.evaluate('window.firstFrame')).toEqual({ codeIn: true, loading: false });
+
+      refuse = true;
+      await tab.goto(new URL(`/programs/${program}`, url).href);
+      await tab.getByRole('alert').getByRole('heading', { name: 'Something went wrong' }).waitFor();
+      await expect(tab.getByRole('link', { name: 'Programs' }).isVisible()).resolves.toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
 });

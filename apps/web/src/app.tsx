@@ -48,6 +48,7 @@ import {
   getWorkingGroups,
   signInPath,
 } from './data';
+import { type FirstPageModule, firstPageAt } from './first-page/pages';
 import { forgetFirstLoad } from './first-page/responses';
 import { I18nProvider, useI18n } from './i18n/context';
 import { ROLE_LABELS } from './i18n/labels';
@@ -85,6 +86,26 @@ const ConfirmDialog = lazy(() =>
 );
 const Chats = lazy(() => import('./pages/chats').then((m) => ({ default: m.Chats })));
 const NotFound = lazy(() => import('./pages/not-found').then((m) => ({ default: m.NotFound })));
+
+/** Each first page's component (`first-page/pages.ts` names them by module). */
+const FIRST_PAGE_COMPONENTS = {
+  meetings: Meetings,
+  meeting: Meeting,
+  programs: Programs,
+  program: Program,
+  ballot: Ballot,
+  reports: Reports,
+  report: Report,
+} satisfies Record<FirstPageModule, { preload: () => Promise<unknown> }>;
+
+/**
+ * Loads the code of the first page at `pathname` (the HTML has already asked for it); on any other
+ * page there is nothing to wait for. The entry renders once it is in, so the first frame has the page.
+ */
+export function firstPageCode(pathname: string): Promise<unknown> {
+  const first = firstPageAt(pathname);
+  return first ? FIRST_PAGE_COMPONENTS[first.page].preload() : Promise.resolve();
+}
 
 const LANGUAGES: readonly Language[] = ['ru', 'en'];
 

@@ -1,7 +1,7 @@
 /** A first page as the HTML's script reads it: which paths, which requests, which module files. */
 export interface FirstPageHint {
   pattern: string;
-  data: string[];
+  data: readonly string[];
   modules: string[];
 }
 
