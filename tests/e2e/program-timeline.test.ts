@@ -287,11 +287,16 @@ describe('the secretary plans a program on the dashboard', () => {
     await page.getByText('Import activities (CSV)').click();
     await upload([
       ',Bad dates,,1,KZ,,,2016-06-01,2016-05-01,planned,0,,',
+      ',Asleep,,1,KZ,,,2016-05-01,2016-06-01,sleeping,0,,',
       ',Imported survey,,1,KZ,,,2016-05-01,2016-06-01,planned,0,,',
     ]);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const refused = page.getByRole('alert').filter({ hasText: 'Nothing was imported' });
     await refused.getByText('Line 2: end — The end comes before the start.').waitFor();
+    // A cell not in its column's form is told what the column holds.
+    await refused
+      .getByText('Line 3: status — Needs one of: planned, in-progress, done, delayed, cancelled.')
+      .waitFor();
     await shot('import-refused');
     await upload([',Imported survey,,1,KZ,,,2016-05-01,2016-06-01,planned,0,,']);
     await page.getByRole('button', { name: 'Import', exact: true }).click();

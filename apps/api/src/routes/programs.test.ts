@@ -249,16 +249,55 @@ describe('activities as a CSV file', () => {
     const res = await importCsv(csv);
     expect(res.status).toBe(400);
     const report = (await res.json()) as {
-      error: { details: Array<{ line: number; errors: Array<{ column: string }> }> };
+      error: { details: Array<{ line: number; errors: Array<{ column: string; code: string }> }> };
     };
-    expect(report.error.details.map((d) => [d.line, d.errors.map((e) => e.column).sort()])).toEqual([
-      [3, ['end']],
-      [4, ['direction', 'lead_state', 'progress', 'status']],
-      [5, ['depends_on']],
+    // Each cell by its column and a code the dashboard words in the reader's language.
+    const refused = (details: typeof report.error.details) =>
+      details.map((d) => [d.line, d.errors.map((e) => `${e.column}:${e.code}`).sort()]);
+    expect(refused(report.error.details)).toEqual([
+      [3, ['end:EndBeforeStart']],
+      [4, ['direction:unknown_direction', 'lead_state:invalid', 'progress:invalid', 'status:invalid']],
+      [5, ['depends_on:DependsOnItself']],
     ]);
     const count = await t.db.selectFrom('activities').select('id').execute();
     expect(count).toHaveLength(1);
-    expect((await importCsv('title\nOnly a title')).status).toBe(400);
+    const details = async (file: string) =>
+      refused(((await (await importCsv(file)).json()) as typeof report).error.details);
+    expect(await details('title\nOnly a title')).toEqual([
+      [
+        1,
+        [
+          'direction:missing_column',
+          ...[
+            'depends_on',
+            'description',
+            'end',
+            'lead_state',
+            'milestones',
+            'participating_states',
+            'progress',
+            'responsible_person_ids',
+            'start',
+            'status',
+          ].map((c) => `${c}:missing_column`),
+        ].sort(),
+      ],
+    ]);
+    // Blank lines are skipped but still counted: the line is the file's own.
+    expect(
+      await details(
+        `${header}\n\n,Good row,,1,KZ,,,2026-05-01,2026-06-01,planned,0,,\n\n,Unknown,,1,KZ,,,2026-05-01,2026-06-01,planned,0,,,\n`,
+      ),
+    ).toEqual([[5, [':unreadable']]]);
+    expect(await details(`${header}\n\n,Someone,,1,KZ,,999,2026-05-01,2026-06-01,planned,0,,\n`)).toEqual([
+      [3, ['responsible_person_ids:unknown_person']],
+    ]);
+    expect(await details(`${header}\n,"Unclosed,,1,KZ,,,2026-05-01,2026-06-01,planned,0,,\n`)).toEqual([
+      [2, [':unreadable']],
+    ]);
+    expect(await details(`${header}\n999,Gone,,1,KZ,,,2026-05-01,2026-06-01,planned,0,,\n`)).toEqual([
+      [2, ['id:unknown_activity']],
+    ]);
     expect((await importCsv(`${header}\n`, await t.signIn('KZ-head'))).status).toBe(403);
   });
 

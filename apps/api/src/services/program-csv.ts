@@ -51,13 +51,32 @@ export function activitiesToCsv(program: ProgramRecord, activities: readonly Act
   );
 }
 
+/**
+ * Why a row (or the file) was refused, for the dashboard to word in the reader's language: the
+ * file's own faults, a cell not in its column's form (`invalid`), or one of the domain's checks.
+ */
+export type ImportIssueCode =
+  | 'unreadable'
+  | 'missing_column'
+  | 'unknown_activity'
+  | 'unknown_direction'
+  | 'unknown_person'
+  | 'invalid'
+  | ActivityIssue['code'];
+
 export interface RowError {
   /** The file's line number of the row (the header is line 1). */
   line: number;
-  errors: Array<{ column: string; message: string }>;
+  /** `message` is English, for anyone reading the API's answer as it is. */
+  errors: Array<{ column: string; code: ImportIssueCode; message: string }>;
 }
 
-export type ImportedRow = { id: number | null; input: z.output<typeof activityInputSchema> };
+export type ImportedRow = {
+  /** The row's line in the file. */
+  line: number;
+  id: number | null;
+  input: z.output<typeof activityInputSchema>;
+};
 
 /** The file's column for a field of the activity. */
 const COLUMN_OF: Record<string, string> = {
@@ -80,35 +99,51 @@ export function readActivitiesCsv(
   existing: readonly ActivityRecord[],
   csv: string,
 ): { ok: true; rows: ImportedRow[] } | { ok: false; rowErrors: RowError[] } {
-  let records: Record<string, string>[];
+  let records: Array<{ info: { lines: number }; record: Record<string, string> }>;
   try {
-    records = parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true });
+    // With `info`, each record comes with its line in the file (blank lines are skipped, not counted out).
+    records = parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true, info: true });
   } catch (error) {
+    const line = (error as { lines?: unknown }).lines;
     return {
       ok: false,
-      rowErrors: [{ line: 1, errors: [{ column: '', message: String((error as Error).message) }] }],
+      rowErrors: [
+        {
+          line: typeof line === 'number' && line > 0 ? line : 1,
+          errors: [{ column: '', code: 'unreadable', message: String((error as Error).message) }],
+        },
+      ],
     };
   }
-  const header = records[0] ? Object.keys(records[0]) : [];
+  const header = records[0] ? Object.keys(records[0].record) : [];
   const missing = ACTIVITY_CSV_COLUMNS.filter((c) => c !== 'id' && !header.includes(c));
   if (records.length > 0 && missing.length > 0)
     return {
       ok: false,
-      rowErrors: [{ line: 1, errors: missing.map((column) => ({ column, message: 'missing column' })) }],
+      rowErrors: [
+        {
+          line: 1,
+          errors: missing.map((column) => ({ column, code: 'missing_column', message: 'missing column' })),
+        },
+      ],
     };
   const byPosition = new Map(program.directions.map((d) => [String(d.position), d.id]));
   const known = new Set(existing.map((a) => a.id));
   const rowErrors: RowError[] = [];
-  const rows: Array<ImportedRow & { line: number }> = [];
-  records.forEach((record, index) => {
-    const line = index + 2;
+  const rows: ImportedRow[] = [];
+  for (const { info, record } of records) {
+    const line = info.lines;
     const errors: RowError['errors'] = [];
     const id = record.id ? Number(record.id) : null;
     if (id !== null && !known.has(id))
-      errors.push({ column: 'id', message: 'no such activity in this program' });
+      errors.push({ column: 'id', code: 'unknown_activity', message: 'no such activity in this program' });
     const directionId = byPosition.get(record.direction ?? '');
     if (directionId === undefined)
-      errors.push({ column: 'direction', message: 'not a direction number of this program' });
+      errors.push({
+        column: 'direction',
+        code: 'unknown_direction',
+        message: 'not a direction number of this program',
+      });
     const milestones = list(record.milestones).map((m) => {
       const at = m.lastIndexOf('@');
       return { title: at < 0 ? m : m.slice(0, at).trim(), date: at < 0 ? '' : m.slice(at + 1).trim() };
@@ -130,10 +165,14 @@ export function readActivitiesCsv(
     if (!parsed.success)
       for (const issue of parsed.error.issues)
         if (!(issue.path[0] === 'directionId' && directionId === undefined))
-          errors.push({ column: columnOf(String(issue.path[0] ?? '')), message: issue.message });
+          errors.push({
+            column: columnOf(String(issue.path[0] ?? '')),
+            code: 'invalid',
+            message: issue.message,
+          });
     if (errors.length > 0) rowErrors.push({ line, errors });
     else if (parsed.success) rows.push({ line, id, input: parsed.data });
-  });
+  }
   // Checked together: today's activities as the file leaves them, new rows under stand-in ids.
   const standIn = (i: number) => -(i + 1);
   const merged = [
@@ -145,9 +184,13 @@ export function readActivitiesCsv(
     if (issues.length > 0)
       rowErrors.push({
         line: row.line,
-        errors: issues.map((issue) => ({ column: issueColumn(issue), message: issue.code })),
+        errors: issues.map((issue) => ({
+          column: issueColumn(issue),
+          code: issue.code,
+          message: issue.code,
+        })),
       });
   });
   if (rowErrors.length > 0) return { ok: false, rowErrors: rowErrors.sort((a, b) => a.line - b.line) };
-  return { ok: true, rows: rows.map(({ id, input }) => ({ id, input })) };
+  return { ok: true, rows };
 }

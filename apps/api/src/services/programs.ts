@@ -139,13 +139,19 @@ export async function importActivities(
   const read = readActivitiesCsv(program, existing, csv);
   if (!read.ok) return read;
   const people = new Set((await listPeople(db)).filter((p) => p.active).map((p) => p.id));
-  const rowErrors: RowError[] = read.rows.flatMap((row, index) => {
+  const rowErrors: RowError[] = read.rows.flatMap((row) => {
     const unknown = row.input.responsiblePersonIds.filter((id) => !people.has(id));
     return unknown.length > 0
       ? [
           {
-            line: index + 2,
-            errors: [{ column: 'responsible_person_ids', message: `no active person ${unknown.join(', ')}` }],
+            line: row.line,
+            errors: [
+              {
+                column: 'responsible_person_ids',
+                code: 'unknown_person',
+                message: `no active person ${unknown.join(', ')}`,
+              },
+            ],
           },
         ]
       : [];

@@ -3,8 +3,8 @@ import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import { ApiError } from '../api';
 import { PROGRAM_ACTIVITY_READS } from '../data';
 import { useI18n } from '../i18n/context';
-import { activityIssueLabel } from '../i18n/labels';
-import { type ImportOutcome, importOutcome } from '../lib/activity-import';
+import { ACTIVITY_STATUSES, importIssueLabel } from '../i18n/labels';
+import { type ImportOutcome, type ImportRowError, importOutcome } from '../lib/activity-import';
 
 /**
  * The secretary imports activities from a CSV in the export's columns. The API takes the file whole
@@ -15,10 +15,10 @@ export function ImportActivities(props: { programId: number }) {
   const id = createUniqueId();
   const [busy, setBusy] = createSignal(false);
   const [outcome, setOutcome] = createSignal<ImportOutcome>();
-  // The domain's checks answer with a code the dictionary words; the file's own faults come as text.
-  const issueText = (message: string) => {
-    const key = activityIssueLabel(message);
-    return key ? t(key) : message;
+  // Every refusal comes with a code the dictionary words (a status's values are the file's own words).
+  const issueText = (error: ImportRowError['errors'][number]) => {
+    const key = importIssueLabel(error);
+    return key ? t(key, { values: ACTIVITY_STATUSES.join(', ') }) : error.message;
   };
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -78,7 +78,11 @@ export function ImportActivities(props: { programId: number }) {
                         {(e, i) => (
                           <>
                             {i() > 0 ? '; ' : ''}
-                            <code>{e.column}</code> — {issueText(e.message)}
+                            {/* A fault of the whole file from this line on has no column. */}
+                            <Show when={e.column}>
+                              <code>{e.column}</code> —{' '}
+                            </Show>
+                            {issueText(e)}
                           </>
                         )}
                       </For>

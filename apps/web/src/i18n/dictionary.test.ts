@@ -16,6 +16,7 @@ import {
   auditActionLabel,
   auditRecordLabel,
   DRAFT_KINDS,
+  importIssueLabel,
   MEETING_KINDS,
   messageKindLabel,
   OUTBOX_STATES,
@@ -79,5 +80,18 @@ describe('the copied domain lists', () => {
   it('label known message kinds and leave unknown ones to be shown as they come', () => {
     expect(messageKindLabel('meeting-notice')).toBe('messageKind.meeting-notice');
     expect(messageKindLabel('toString')).toBeUndefined();
+  });
+
+  it('word every refusal of an activities file, and leave an unknown code to the API’s text', () => {
+    // The file's columns that hold a value in a form (apps/api/src/services/program-csv.ts).
+    const formed = ['title', 'description', 'lead_state', 'participating_states', 'responsible_person_ids'];
+    for (const column of [...formed, 'start', 'end', 'status', 'progress', 'milestones', 'depends_on'])
+      expect(importIssueLabel({ column, code: 'invalid' }), column).toMatch(/^import\.format\./);
+    expect(importIssueLabel({ column: 'notes', code: 'invalid' })).toBe('import.issue.invalid');
+    expect(importIssueLabel({ column: 'direction', code: 'unknown_direction' })).toBe(
+      'import.issue.unknown_direction',
+    );
+    expect(importIssueLabel({ column: 'end', code: 'EndBeforeStart' })).toBe('issue.EndBeforeStart');
+    expect(importIssueLabel({ column: 'end', code: 'toString' })).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import type { ImportIssueCode } from '@accord/api';
 import type {
   ActivityIssue,
   ActivityStatus,
@@ -330,6 +331,43 @@ const ACTIVITY_ISSUE_LABELS = {
   UnknownDependency: 'issue.UnknownDependency',
   DependsOnItself: 'issue.DependsOnItself',
 } as const satisfies Record<ActivityIssue['code'], MessageKey>;
+
+/** The activities import's own refusals (the domain's checks are above). */
+const IMPORT_ISSUE_LABELS = {
+  unreadable: 'import.issue.unreadable',
+  missing_column: 'import.issue.missing_column',
+  unknown_activity: 'import.issue.unknown_activity',
+  unknown_direction: 'import.issue.unknown_direction',
+  unknown_person: 'import.issue.unknown_person',
+  invalid: 'import.issue.invalid',
+} as const satisfies Record<Exclude<ImportIssueCode, ActivityIssue['code']>, MessageKey>;
+
+/** What a cell of each column must hold, for a cell refused as `invalid`. */
+const IMPORT_COLUMN_FORMATS: Readonly<Record<string, MessageKey>> = {
+  title: 'import.format.title',
+  description: 'import.format.description',
+  lead_state: 'import.format.lead_state',
+  participating_states: 'import.format.participating_states',
+  responsible_person_ids: 'import.format.responsible_person_ids',
+  start: 'import.format.date',
+  end: 'import.format.date',
+  status: 'import.format.status',
+  progress: 'import.format.progress',
+  milestones: 'import.format.milestones',
+  depends_on: 'import.format.depends_on',
+};
+
+/**
+ * The dictionary's text for a refused cell of an activities file: what its column must hold, the
+ * import's own reason, or the domain check's; undefined for a code this dashboard does not know.
+ */
+export const importIssueLabel = (error: { column: string; code: string }): MessageKey | undefined => {
+  if (error.code === 'invalid' && Object.hasOwn(IMPORT_COLUMN_FORMATS, error.column))
+    return IMPORT_COLUMN_FORMATS[error.column];
+  return Object.hasOwn(IMPORT_ISSUE_LABELS, error.code)
+    ? IMPORT_ISSUE_LABELS[error.code as keyof typeof IMPORT_ISSUE_LABELS]
+    : activityIssueLabel(error.code);
+};
 
 /** The dictionary's text for a domain check's code in a 400's details; undefined for a schema's own message. */
 export const activityIssueLabel = (code: string): MessageKey | undefined =>

@@ -12,7 +12,7 @@ describe('an activities import’s answer', () => {
         code: 'import_refused',
         message: 'Nothing was imported: fix the rows listed and send the file again',
         details: [
-          { line: 3, errors: [{ column: 'end', message: 'The end comes before the start' }] },
+          { line: 3, errors: [{ column: 'end', code: 'EndBeforeStart', message: 'EndBeforeStart' }] },
           { line: 'x', errors: [] },
           { line: 4, errors: [{ column: 'status' }, { column: 'progress', message: 'too big' }] },
         ],
@@ -22,8 +22,9 @@ describe('an activities import’s answer', () => {
       ok: false,
       message: 'Nothing was imported: fix the rows listed and send the file again',
       rows: [
-        { line: 3, errors: [{ column: 'end', message: 'The end comes before the start' }] },
-        { line: 4, errors: [{ column: 'progress', message: 'too big' }] },
+        { line: 3, errors: [{ column: 'end', code: 'EndBeforeStart', message: 'EndBeforeStart' }] },
+        // An answer without a code keeps its message, which the page then shows as it is.
+        { line: 4, errors: [{ column: 'progress', code: '', message: 'too big' }] },
       ],
     });
   });

@@ -1,7 +1,8 @@
 /** One refused row of an activities CSV, as the API reports it (the header is line 1). */
 export interface ImportRowError {
   line: number;
-  errors: Array<{ column: string; message: string }>;
+  /** `code` says why, for the dictionary; `message` is the API's English, for a code it lacks. */
+  errors: Array<{ column: string; code: string; message: string }>;
 }
 
 /** What an import did, or why nothing was imported. */
@@ -16,7 +17,7 @@ const toRowError = (value: unknown): ImportRowError[] => {
   if (!isRecord(value) || typeof value.line !== 'number' || !Array.isArray(value.errors)) return [];
   const errors = value.errors.flatMap((e) =>
     isRecord(e) && typeof e.column === 'string' && typeof e.message === 'string'
-      ? [{ column: e.column, message: e.message }]
+      ? [{ column: e.column, code: typeof e.code === 'string' ? e.code : '', message: e.message }]
       : [],
   );
   return [{ line: value.line, errors }];
