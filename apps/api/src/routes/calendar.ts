@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { errorBody } from '../errors';
 import { authorize, publicRoute, signedIn } from '../middleware/authorize';
-import { auditByPerson } from '../services/audit';
 import { activitiesCalendar } from '../services/program-calendar';
 import { validate } from '../validate';
 
@@ -17,19 +16,7 @@ const feedParamSchema = z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{32}\.i
 export const calendarRoutes = new Hono<AppEnv>()
   .post('/feed', authorize('programs.read'), async (c) => {
     const { db, clock } = c.get('deps');
-    const now = clock().toISOString();
-    const person = signedIn(c);
-    const token = await db.transaction().execute(async (trx) => {
-      const secret = await rotateCalendarFeed(trx, person.id, now);
-      await auditByPerson(trx, person, now, {
-        action: 'calendar.feed',
-        recordType: 'person',
-        recordId: person.id,
-        before: null,
-        after: { rotated: true },
-      });
-      return secret;
-    });
+    const token = await rotateCalendarFeed(db, signedIn(c).id, 'person', clock().toISOString());
     return c.json({ url: new URL(`/api/calendar/${token}.ics`, c.req.url).toString() }, 201);
   })
   .get(

@@ -1,19 +1,41 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
+import { type AuditEvent, recordAudit } from './audit';
 import { hashSecret } from './invites';
 
 type Db = Kysely<Database>;
 
-/** Gives a person a new calendar address; the old one stops working. Returns the secret, shown once. */
-export async function rotateCalendarFeed(db: Db, personId: number, now: string): Promise<string> {
+/**
+ * Gives a person a new calendar address (the old one stops working) and records in the audit log
+ * that they asked for one, in one transaction; the log never holds the address, a credential.
+ * `actorKind` says where they asked: on the dashboard (`person`) or in Telegram. Returns the secret,
+ * shown once.
+ */
+export async function rotateCalendarFeed(
+  db: Db,
+  personId: number,
+  actorKind: AuditEvent['actorKind'],
+  now: string,
+): Promise<string> {
   const token = randomBytes(24).toString('base64url');
   const values = { token_hash: hashSecret(token), created_at: now };
-  await db
-    .insertInto('calendar_feeds')
-    .values({ person_id: personId, ...values })
-    .onConflict((oc) => oc.column('person_id').doUpdateSet(values))
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('calendar_feeds')
+      .values({ person_id: personId, ...values })
+      .onConflict((oc) => oc.column('person_id').doUpdateSet(values))
+      .execute();
+    await recordAudit(trx, {
+      at: now,
+      actorPersonId: personId,
+      actorKind,
+      action: 'calendar.feed',
+      recordType: 'person',
+      recordId: personId,
+      after: { rotated: true },
+    });
+  });
   return token;
 }
 

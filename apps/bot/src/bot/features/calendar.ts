@@ -1,4 +1,4 @@
-import { recordAudit, rotateCalendarFeed } from '@accord/db';
+import { rotateCalendarFeed } from '@accord/db';
 import { escapeHtml } from '@accord/domain';
 import { Composer } from 'grammy';
 import type { BotContext } from '../context';
@@ -15,21 +15,7 @@ calendarFeature.chatType('private').command('calendar', async (ctx) => {
   const person = await linkedPersonOrReply(ctx);
   if (!person) return;
   const { db, dashboardUrl } = ctx.deps;
-  const now = ctx.now();
-  const token = await db.transaction().execute(async (trx) => {
-    const secret = await rotateCalendarFeed(trx, person.id, now);
-    // The address is a credential: the audit says a new one was made, never what it is.
-    await recordAudit(trx, {
-      at: now,
-      actorPersonId: person.id,
-      actorKind: 'telegram',
-      action: 'calendar.feed',
-      recordType: 'person',
-      recordId: person.id,
-      after: { rotated: true },
-    });
-    return secret;
-  });
+  const token = await rotateCalendarFeed(db, person.id, 'telegram', ctx.now());
   const url = new URL(`/api/calendar/${token}.ics`, dashboardUrl()).href;
   await ctx.reply(ctx.t('calendar-link', { url: escapeHtml(url) }), {
     parse_mode: 'HTML',
