@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createLogger, createMessagePreview, createTelegramRuntime, startPolling } from '@accord/bot';
-import { migrateToLatestOrThrow, openDatabase } from '@accord/db';
+import { lastClaimedUpdateId, migrateToLatestOrThrow, openDatabase } from '@accord/db';
 import {
   linkSandboxCommissionGroup,
   sandboxDemoUsers,
@@ -44,7 +44,11 @@ async function connectTelegram(): Promise<{
     if (config.SEED_DEMO) await seedDemoPeople(db, clock().toISOString(), { linkSandboxTelegram: false });
     return { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, sandbox: null };
   }
-  const started = await startSandbox({ port: config.SANDBOX_PORT });
+  // A database used before has claimed update ids: the sandbox goes on numbering after them.
+  const started = await startSandbox({
+    port: config.SANDBOX_PORT,
+    firstUpdateId: (await lastClaimedUpdateId(db)) + 1,
+  });
   await seedDemoPeople(db, clock().toISOString(), { linkSandboxTelegram: true });
   await seedDemoRegister(db, clock().toISOString());
   for (const user of sandboxDemoUsers())

@@ -18,3 +18,16 @@ export async function claimUpdate(db: Kysely<Database>, updateId: number, now: s
 export async function pruneProcessedUpdates(db: Kysely<Database>, before: string): Promise<void> {
   await db.deleteFrom('processed_updates').where('processed_at', '<', before).execute();
 }
+
+/**
+ * The highest update id claimed and still kept, or 0. The bundled Telegram sandbox numbers its
+ * updates afresh at every start; it goes on from here, as Telegram's own numbering would, so a
+ * restart on the same database does not have its first messages taken for replays and dropped.
+ */
+export async function lastClaimedUpdateId(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('processed_updates')
+    .select((eb) => eb.fn.max('update_id').as('last'))
+    .executeTakeFirst();
+  return Number(row?.last ?? 0);
+}
