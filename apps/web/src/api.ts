@@ -7,10 +7,17 @@ import { fetchTakingFirstLoad } from './first-page/responses';
 /** The API, typed from its routes. Only types come from `@accord/api`: no server code is bundled. */
 export const client = hc<AppType>('/', { fetch: fetchTakingFirstLoad });
 
-/** One problem with one field of a request, as the API's validators report it (`path` is e.g. "title" or "agenda.2"). */
+/**
+ * One problem with one field of a request, as the API's validators report it (`path` is e.g.
+ * "title" or "agenda.2"): the English `message`, and for a schema's check its `code` (`too_big`…)
+ * with the `limit` and the kind of value (`origin`: string, number, array) of a length or a range.
+ */
 export interface FieldIssue {
   path: string;
   message: string;
+  code?: string;
+  origin?: string;
+  limit?: number;
 }
 
 /** A refused or failed API call, carrying the API's own code and message (status 0: the server was not reached). */
@@ -35,7 +42,15 @@ const toIssues = (details: unknown): FieldIssue[] =>
   Array.isArray(details)
     ? details.flatMap((d) =>
         isRecord(d) && typeof d.path === 'string' && typeof d.message === 'string'
-          ? [{ path: d.path, message: d.message }]
+          ? [
+              {
+                path: d.path,
+                message: d.message,
+                ...(typeof d.code === 'string' ? { code: d.code } : {}),
+                ...(typeof d.origin === 'string' ? { origin: d.origin } : {}),
+                ...(typeof d.limit === 'number' ? { limit: d.limit } : {}),
+              },
+            ]
           : [],
       )
     : [];

@@ -4,7 +4,7 @@ import { createStore } from 'solid-js/store';
 import { client, isApiError, unwrap } from '../api';
 import { type ActivityView, getPeople, getStates, type ProgramDetail } from '../data';
 import { useI18n } from '../i18n/context';
-import { ACTIVITY_STATUS_LABELS, ACTIVITY_STATUSES, activityIssueLabel } from '../i18n/labels';
+import { ACTIVITY_STATUS_LABELS, ACTIVITY_STATUSES } from '../i18n/labels';
 import { fieldErrors } from '../lib/field-errors';
 import type { ActivityInput } from '../lib/programs';
 import { Field } from './field';
@@ -21,7 +21,7 @@ export function ActivityForm(props: {
   activity?: ActivityView | undefined;
   onSaved: (activity: ActivityView, warnings: readonly Warning[]) => void;
 }) {
-  const { t, errorText, language } = useI18n();
+  const { t, errorText, language, issueText } = useI18n();
   const states = createAsync(() => getStates());
   const people = createAsync(() => getPeople());
   const [errors, setErrors] = createSignal<Record<string, string>>({});
@@ -61,13 +61,8 @@ export function ActivityForm(props: {
   const directionTitle = (d: { titleRu: string; titleEn: string }) =>
     language() === 'ru' ? d.titleRu : d.titleEn;
   const stateName = (s: { nameRu: string; nameEn: string }) => (language() === 'ru' ? s.nameRu : s.nameEn);
-  // The API answers with the domain's codes or the schema's words: the dictionary's text where it has one.
-  const errorOf = (path: string) => {
-    const message = errors()[path];
-    if (message === undefined) return undefined;
-    const key = activityIssueLabel(message);
-    return key ? t(key) : message;
-  };
+  // Already in the reader's language (`issueText`: the domain's codes and the schema's checks).
+  const errorOf = (path: string) => errors()[path];
   const others = () => props.program.activities.filter((a) => a.id !== props.activity?.id);
 
   const submit = async (event: SubmitEvent) => {
@@ -106,7 +101,7 @@ export function ActivityForm(props: {
       props.onSaved(saved.activity, saved.warnings);
     } catch (error) {
       setFailure(error);
-      if (isApiError(error)) setErrors(fieldErrors(error.details));
+      if (isApiError(error)) setErrors(fieldErrors(error.details, issueText));
     } finally {
       setSaving(false);
     }

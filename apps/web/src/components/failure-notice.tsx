@@ -1,4 +1,5 @@
 import { isApiError } from '../api';
+import { useI18n } from '../i18n/context';
 import { fieldErrors } from '../lib/field-errors';
 import { FormErrors } from './form-errors';
 
@@ -7,7 +8,8 @@ import { FormErrors } from './form-errors';
  * each problem with a field that the form does not show beside one of its `fields`.
  */
 export function FailureNotice(props: { error: unknown; fields?: readonly string[] }) {
-  const issues = () => (isApiError(props.error) ? fieldErrors(props.error.details) : {});
+  const { issueText } = useI18n();
+  const issues = () => (isApiError(props.error) ? fieldErrors(props.error.details, issueText) : {});
   const elsewhere = () => Object.entries(issues()).filter(([path]) => !props.fields?.includes(path));
   return (
     <div class="notice notice-error" role="alert">

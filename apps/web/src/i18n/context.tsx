@@ -7,7 +7,7 @@ import {
   type ParentProps,
   useContext,
 } from 'solid-js';
-import { isApiError } from '../api';
+import { type FieldIssue, isApiError } from '../api';
 import { type Dictionary, en, type MessageKey } from './en';
 import {
   browserTimeZone,
@@ -19,6 +19,7 @@ import {
   type MessageVars,
   zoneLabel,
 } from './format';
+import { fieldIssueLabel } from './labels';
 import { ru } from './ru';
 
 const DICTIONARIES: Record<Language, Dictionary> = { en, ru };
@@ -47,6 +48,8 @@ export interface I18n {
   zone: (zone: string, iso?: string) => string;
   /** What to tell the reader about a failure: the dictionary's text for the API's code, else the API's message. */
   errorText: (error: unknown) => string;
+  /** A field's problem as the API reported it, in the reader's language where the dictionary has it. */
+  issueText: (issue: FieldIssue) => string;
   /** A BCP 47 locale for sorting and numbers. */
   locale: Accessor<string>;
 }
@@ -106,6 +109,10 @@ export function I18nProvider(
         return isMessageKey(key) ? t(key) : error.message;
       }
       return error instanceof Error ? error.message : String(error);
+    },
+    issueText: (issue) => {
+      const key = fieldIssueLabel(issue);
+      return key ? t(key, { min: issue.limit ?? '', max: issue.limit ?? '' }) : issue.message;
     },
     locale: () => (language() === 'ru' ? 'ru-RU' : 'en-GB'),
   };

@@ -16,6 +16,7 @@ import {
   auditActionLabel,
   auditRecordLabel,
   DRAFT_KINDS,
+  fieldIssueLabel,
   importIssueLabel,
   MEETING_KINDS,
   messageKindLabel,
@@ -93,5 +94,28 @@ describe('the copied domain lists', () => {
     );
     expect(importIssueLabel({ column: 'end', code: 'EndBeforeStart' })).toBe('issue.EndBeforeStart');
     expect(importIssueLabel({ column: 'end', code: 'toString' })).toBeUndefined();
+  });
+
+  it('word a field’s problem by the domain’s code or the schema’s check, and leave others to the API', () => {
+    const issue = (code: string, origin?: string, limit?: number, message = 'Schema words') => ({
+      path: 'x',
+      message,
+      code,
+      ...(origin ? { origin } : {}),
+      ...(limit === undefined ? {} : { limit }),
+    });
+    expect(fieldIssueLabel(issue('too_small', 'string', 1))).toBe('field.required');
+    expect(fieldIssueLabel(issue('too_small', 'string', 3))).toBe('field.tooShort');
+    expect(fieldIssueLabel(issue('too_big', 'string', 300))).toBe('field.tooLong');
+    expect(fieldIssueLabel(issue('too_small', 'number', 0))).toBe('field.atLeast');
+    expect(fieldIssueLabel(issue('too_big', 'number', 100))).toBe('field.atMost');
+    expect(fieldIssueLabel(issue('too_small', 'array', 1))).toBe('field.tooFew');
+    expect(fieldIssueLabel(issue('too_big', 'array', 6))).toBe('field.tooMany');
+    expect(fieldIssueLabel(issue('invalid_format'))).toBe('field.invalid');
+    expect(fieldIssueLabel(issue('custom', undefined, undefined, 'EndBeforeStart'))).toBe(
+      'issue.EndBeforeStart',
+    );
+    expect(fieldIssueLabel(issue('custom'))).toBeUndefined();
+    expect(fieldIssueLabel({ path: 'x', message: 'From an older API' })).toBeUndefined();
   });
 });

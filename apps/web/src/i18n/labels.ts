@@ -19,6 +19,7 @@ import type {
   SignOffState,
   VoteChoice,
 } from '@accord/domain';
+import type { FieldIssue } from '../api';
 import { fractionText } from '../lib/ballots';
 import type { MessageKey } from './en';
 import type { MessageVars } from './format';
@@ -331,6 +332,31 @@ const ACTIVITY_ISSUE_LABELS = {
   UnknownDependency: 'issue.UnknownDependency',
   DependsOnItself: 'issue.DependsOnItself',
 } as const satisfies Record<ActivityIssue['code'], MessageKey>;
+
+/** The schema's checks a field can fail, by zod's code and the kind of value. */
+const fieldIssueKey = (issue: FieldIssue): MessageKey | undefined => {
+  const many = issue.origin === 'array' || issue.origin === 'set';
+  const text = issue.origin === 'string';
+  if (issue.code === 'too_small')
+    return text
+      ? issue.limit !== undefined && issue.limit <= 1
+        ? 'field.required'
+        : 'field.tooShort'
+      : many
+        ? 'field.tooFew'
+        : 'field.atLeast';
+  if (issue.code === 'too_big') return text ? 'field.tooLong' : many ? 'field.tooMany' : 'field.atMost';
+  if (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_format')
+    return 'field.invalid';
+  return undefined;
+};
+
+/**
+ * The dictionary's text for a field's problem: a domain check by its code (the API sends it as the
+ * message), else the schema's check by zod's code; undefined leaves the API's own words.
+ */
+export const fieldIssueLabel = (issue: FieldIssue): MessageKey | undefined =>
+  activityIssueLabel(issue.message) ?? fieldIssueKey(issue);
 
 /** The activities import's own refusals (the domain's checks are above). */
 const IMPORT_ISSUE_LABELS = {

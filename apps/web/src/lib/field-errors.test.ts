@@ -2,27 +2,36 @@ import { describe, expect, it } from 'vitest';
 import { ApiError, toApiError } from '../api';
 import { fieldErrors } from './field-errors';
 
+// Words a problem as the page would (here: its message, marked), to see which problem is kept where.
+const text = (issue: { message: string }) => `«${issue.message}»`;
+
 describe('the API’s validation errors, by field', () => {
-  it('puts each message under its field path', () => {
+  it('puts each problem under its field path, in the words it is given', () => {
     expect(
-      fieldErrors([
-        { path: 'title', message: 'Too small' },
-        { path: 'agenda.2', message: 'Too big' },
-      ]),
-    ).toEqual({ title: 'Too small', 'agenda.2': 'Too big' });
+      fieldErrors(
+        [
+          { path: 'title', message: 'Too small' },
+          { path: 'agenda.2', message: 'Too big' },
+        ],
+        text,
+      ),
+    ).toEqual({ title: '«Too small»', 'agenda.2': '«Too big»' });
   });
 
-  it('keeps the first message when a field has several', () => {
+  it('keeps the first problem when a field has several', () => {
     expect(
-      fieldErrors([
-        { path: 'link', message: 'Invalid URL' },
-        { path: 'link', message: 'Too long' },
-      ]),
-    ).toEqual({ link: 'Invalid URL' });
+      fieldErrors(
+        [
+          { path: 'link', message: 'Invalid URL' },
+          { path: 'link', message: 'Too long' },
+        ],
+        text,
+      ),
+    ).toEqual({ link: '«Invalid URL»' });
   });
 
   it('files a problem without a path under the whole form', () => {
-    expect(fieldErrors([{ path: '', message: 'Invalid input' }])).toEqual({ form: 'Invalid input' });
+    expect(fieldErrors([{ path: '', message: 'Invalid input' }], text)).toEqual({ form: '«Invalid input»' });
   });
 });
 
@@ -32,7 +41,10 @@ describe('reading an error response', () => {
       error: {
         code: 'validation_failed',
         message: 'The request body is not valid',
-        details: [{ path: 'title', message: 'Required' }],
+        details: [
+          { path: 'title', message: 'Too big', code: 'too_big', origin: 'string', limit: 300 },
+          { path: 'end', message: 'EndBeforeStart', code: 'custom', limit: 'x' },
+        ],
       },
     });
     expect(error).toBeInstanceOf(ApiError);
@@ -41,7 +53,10 @@ describe('reading an error response', () => {
       code: 'validation_failed',
       message: 'The request body is not valid',
     });
-    expect(error.details).toEqual([{ path: 'title', message: 'Required' }]);
+    expect(error.details).toEqual([
+      { path: 'title', message: 'Too big', code: 'too_big', origin: 'string', limit: 300 },
+      { path: 'end', message: 'EndBeforeStart', code: 'custom' },
+    ]);
   });
 
   it('drops details that are not field problems', () => {

@@ -45,7 +45,7 @@ function DraftText(props: { text: string }) {
 
 /** Saving an edit as a new version; the API refuses while the draft is in a ballot or decided. */
 function EditForm(props: { draft: Draft; onSaved: (message: string) => void }) {
-  const { t } = useI18n();
+  const { t, issueText } = useI18n();
   const [failure, setFailure] = createSignal<unknown>();
   const [errors, setErrors] = createSignal<Record<string, string>>({});
   const [saving, setSaving] = createSignal(false);
@@ -67,7 +67,7 @@ function EditForm(props: { draft: Draft; onSaved: (message: string) => void }) {
       props.onSaved(t('draft.saved', { version: draft?.currentVersion ?? '' }));
     } catch (error) {
       setFailure(error);
-      if (isApiError(error)) setErrors(fieldErrors(error.details));
+      if (isApiError(error)) setErrors(fieldErrors(error.details, issueText));
     } finally {
       setSaving(false);
     }
@@ -205,7 +205,7 @@ function History(props: { draftId: string; versions: DraftDetail['versions'] }) 
 
 /** The secretary's "Put to the vote": rule, quorum, when it opens and closes (in a zone), hidden results, who votes. */
 function BallotForm(props: { draft: Draft; held: boolean }) {
-  const { t, timeZone, zone, language } = useI18n();
+  const { t, timeZone, zone, language, issueText } = useI18n();
   const blockedId = createUniqueId();
   const navigate = useNavigate();
   const states = createAsync(() => getStates());
@@ -255,7 +255,7 @@ function BallotForm(props: { draft: Draft; held: boolean }) {
       navigate(`/ballots/${ballotId}`);
     } catch (error) {
       setFailure(error);
-      if (isApiError(error)) setErrors(fieldErrors(error.details));
+      if (isApiError(error)) setErrors(fieldErrors(error.details, issueText));
     } finally {
       setSaving(false);
     }

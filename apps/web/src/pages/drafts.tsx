@@ -19,7 +19,7 @@ import { useSession } from '../session';
 
 /** The secretary's form for a new draft: kind, title, Markdown text, program directions, agenda item. */
 function NewDraftForm() {
-  const { t, language, dateTimeShort } = useI18n();
+  const { t, language, dateTimeShort, issueText } = useI18n();
   const navigate = useNavigate();
   const choices = createAsync(() => getDraftChoices());
   const [errors, setErrors] = createSignal<Record<string, string>>({});
@@ -52,7 +52,7 @@ function NewDraftForm() {
       if (draft) navigate(`/drafts/${draft.id}`);
     } catch (error) {
       setFailure(error);
-      if (isApiError(error)) setErrors(fieldErrors(error.details));
+      if (isApiError(error)) setErrors(fieldErrors(error.details, issueText));
     } finally {
       setSaving(false);
     }

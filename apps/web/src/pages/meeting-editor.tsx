@@ -32,7 +32,7 @@ interface FormState {
 }
 
 function MeetingForm(props: { meeting?: MeetingView }) {
-  const { t, timeZone, zone, language } = useI18n();
+  const { t, timeZone, zone, language, issueText } = useI18n();
   const navigate = useNavigate();
   const states = createAsync(() => getStates());
   const base = createUniqueId();
@@ -114,7 +114,7 @@ function MeetingForm(props: { meeting?: MeetingView }) {
   const showFailure = (error: unknown, keys: number[]) => {
     setFailure(error);
     setSentKeys(keys);
-    setErrors(isApiError(error) ? fieldErrors(error.details) : {});
+    setErrors(isApiError(error) ? fieldErrors(error.details, issueText) : {});
     queueMicrotask(() => {
       const invalid = formElement?.querySelector<HTMLElement>('[aria-invalid="true"]');
       (invalid ?? summaryElement)?.focus();

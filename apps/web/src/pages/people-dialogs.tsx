@@ -72,7 +72,7 @@ export function PersonDialog(props: {
   onAdded: (invite: CreatedInvite) => void;
   onSaved: (person: PersonView, message: string) => void;
 }) {
-  const { t, zone, language } = useI18n();
+  const { t, zone, language, issueText } = useI18n();
   const modal = useModal(() => props.onClose());
   const base = createUniqueId();
   const id = (name: string) => `${base}-${name}`;
@@ -171,7 +171,7 @@ export function PersonDialog(props: {
     } catch (error) {
       const byField: Record<string, string> = {};
       if (isApiError(error))
-        for (const [path, message] of Object.entries(fieldErrors(error.details)))
+        for (const [path, message] of Object.entries(fieldErrors(error.details, issueText)))
           byField[fieldOf(path)] ??= message;
       showProblem(error, byField);
     } finally {

@@ -19,7 +19,7 @@ import {
   type StateView,
 } from '../data';
 import { useI18n } from '../i18n/context';
-import { ACTIVITY_STATUS_LABELS, ACTIVITY_STATUSES, activityIssueLabel } from '../i18n/labels';
+import { ACTIVITY_STATUS_LABELS, ACTIVITY_STATUSES } from '../i18n/labels';
 import { movedActivityInput } from '../lib/programs';
 import { type TimelineFilters, timelineRows, ZOOMS, type Zoom } from '../lib/timeline';
 import { useSession } from '../session';
@@ -237,7 +237,7 @@ function StatePart(props: { detail: ProgramDetail; activities: ActivitiesById })
 
 /** Filters and zoom (kept in the address), the Gantt chart, and what a drag did. */
 function ProgramTimeline(props: { detail: ProgramDetail }) {
-  const { t, language } = useI18n();
+  const { t, language, issueText, errorText } = useI18n();
   const { can } = useSession();
   const navigate = useNavigate();
   const states = createAsync(() => getStates());
@@ -285,9 +285,8 @@ function ProgramTimeline(props: { detail: ProgramDetail }) {
       await revalidate(PROGRAM_ACTIVITY_READS);
       return true;
     } catch (error) {
-      const issue = isApiError(error) ? error.details[0]?.message : undefined;
-      const key = issue ? activityIssueLabel(issue) : undefined;
-      const reason = key ? t(key) : error instanceof Error ? error.message : String(error);
+      const issue = isApiError(error) ? error.details[0] : undefined;
+      const reason = issue ? issueText(issue) : errorText(error);
       setOutcome({ ok: false, text: t('program.moveRefused', { title: activity.title, reason }) });
       return false;
     }

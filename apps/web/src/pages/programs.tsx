@@ -22,7 +22,7 @@ const parseDirections = (text: string) =>
 
 /** The secretary starts a program: code, titles, period, goals and its directions. */
 function NewProgramForm() {
-  const { t, errorText } = useI18n();
+  const { t, errorText, issueText } = useI18n();
   const navigate = useNavigate();
   const [failure, setFailure] = createSignal<unknown>();
   const [errors, setErrors] = createSignal<Record<string, string>>({});
@@ -51,7 +51,7 @@ function NewProgramForm() {
       navigate(`/programs/${created.program?.id ?? ''}`);
     } catch (error) {
       setFailure(error);
-      if (isApiError(error)) setErrors(fieldErrors(error.details));
+      if (isApiError(error)) setErrors(fieldErrors(error.details, issueText));
     }
   };
   const field = (name: string, label: string, type = 'text', hint?: string) => (

@@ -11,7 +11,7 @@ import { useSession } from '../session';
 
 /** The secretary assembles a year's report from that year's records. */
 function NewReportForm() {
-  const { t, errorText } = useI18n();
+  const { t, errorText, issueText } = useI18n();
   const navigate = useNavigate();
   const id = createUniqueId();
   const [failure, setFailure] = createSignal<unknown>();
@@ -29,7 +29,7 @@ function NewReportForm() {
       navigate(`/reports/${created.report.year}`);
     } catch (error) {
       setFailure(error);
-      if (isApiError(error)) setErrors(fieldErrors(error.details));
+      if (isApiError(error)) setErrors(fieldErrors(error.details, issueText));
     } finally {
       setBusy(false);
     }
