@@ -111,7 +111,10 @@ describe('the copied domain lists', () => {
     expect(fieldIssueLabel(issue('too_big', 'number', 100))).toBe('field.atMost');
     expect(fieldIssueLabel(issue('too_small', 'array', 1))).toBe('field.tooFew');
     expect(fieldIssueLabel(issue('too_big', 'array', 6))).toBe('field.tooMany');
-    expect(fieldIssueLabel(issue('invalid_format'))).toBe('field.invalid');
+    expect(fieldIssueLabel(issue('invalid_value'))).toBe('field.invalid');
+    expect(
+      fieldIssueLabel(issue('invalid_format', undefined, undefined, 'lower-case letters')),
+    ).toBeUndefined();
     expect(fieldIssueLabel(issue('custom', undefined, undefined, 'EndBeforeStart'))).toBe(
       'issue.EndBeforeStart',
     );

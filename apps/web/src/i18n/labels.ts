@@ -333,7 +333,10 @@ const ACTIVITY_ISSUE_LABELS = {
   DependsOnItself: 'issue.DependsOnItself',
 } as const satisfies Record<ActivityIssue['code'], MessageKey>;
 
-/** The schema's checks a field can fail, by zod's code and the kind of value. */
+/**
+ * The schema's checks a field can fail, by zod's code and the kind of value. A format (a pattern,
+ * a refinement) is left to the API's words: the domain wrote them to say what is expected there.
+ */
 const fieldIssueKey = (issue: FieldIssue): MessageKey | undefined => {
   const many = issue.origin === 'array' || issue.origin === 'set';
   const text = issue.origin === 'string';
@@ -346,8 +349,7 @@ const fieldIssueKey = (issue: FieldIssue): MessageKey | undefined => {
         ? 'field.tooFew'
         : 'field.atLeast';
   if (issue.code === 'too_big') return text ? 'field.tooLong' : many ? 'field.tooMany' : 'field.atMost';
-  if (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_format')
-    return 'field.invalid';
+  if (issue.code === 'invalid_type' || issue.code === 'invalid_value') return 'field.invalid';
   return undefined;
 };
 
