@@ -305,4 +305,24 @@ describe('the secretary plans a program on the dashboard', () => {
     await page.getByLabel('State', { exact: true }).selectOption('KZ');
     await page.getByRole('button', { name: /^Imported survey: 2016-05-01 – 2016-06-01/ }).waitFor();
   });
+
+  it('keeps what the secretary typed when a new program is refused, each problem beside its field', async () => {
+    await page.goto(url);
+    await page.getByRole('link', { name: 'Programs' }).click();
+    const form = page.locator('form').filter({ has: page.getByRole('heading', { name: 'New program' }) });
+    await form.getByLabel('Code').fill('Bad Code');
+    await form.getByLabel('Title in Russian').fill('Я'.repeat(301));
+    await form.getByLabel('Title in English').fill('Kept as typed');
+    await form.getByLabel('Period from').fill('2026-01-01');
+    await form.getByLabel('Period to').fill('2030-12-31');
+    await form.getByRole('button', { name: 'Create the program' }).click();
+    // The schema's length in the reader's language; the domain's own words for the code's form.
+    await form.getByText('At most 300 characters.').waitFor();
+    await form.getByText('lower-case letters, digits and hyphens').waitFor();
+    expect(await form.getByLabel('Code').inputValue()).toBe('Bad Code');
+    expect(await form.getByLabel('Title in English').inputValue()).toBe('Kept as typed');
+    expect(await form.getByLabel('Period to').inputValue()).toBe('2030-12-31');
+    expect(await form.getByLabel('Code').getAttribute('aria-describedby')).toMatch(/-error$/);
+    expect(await form.getByLabel('Title in English').getAttribute('aria-describedby')).toBeNull();
+  });
 });

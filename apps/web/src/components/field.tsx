@@ -1,4 +1,4 @@
-import { type JSX, Show } from 'solid-js';
+import { createEffect, type JSX, Show, untrack } from 'solid-js';
 
 /** A field's label, its input (given the ids to describe it by), a hint and the API's complaint about it. */
 export function Field(props: {
@@ -12,10 +12,21 @@ export function Field(props: {
     [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : '']
       .filter(Boolean)
       .join(' ') || undefined;
+  // Made once: made again when an error comes or goes, the control would lose what was typed in it.
+  // Its description follows the error on the element itself.
+  const control = untrack(() => props.children(describedBy()));
+  let wrapper: HTMLDivElement | undefined;
+  createEffect(() => {
+    const described = describedBy();
+    const element = wrapper?.querySelector(`#${CSS.escape(props.id)}`);
+    if (!element) return;
+    if (described) element.setAttribute('aria-describedby', described);
+    else element.removeAttribute('aria-describedby');
+  });
   return (
-    <div class="field" classList={{ 'field-invalid': Boolean(props.error) }}>
+    <div class="field" classList={{ 'field-invalid': Boolean(props.error) }} ref={wrapper}>
       <label for={props.id}>{props.label}</label>
-      {props.children(describedBy())}
+      {control}
       <Show when={props.hint}>
         <p class="hint" id={`${props.id}-hint`}>
           {props.hint}
