@@ -316,9 +316,9 @@ describe('the secretary plans a program on the dashboard', () => {
     await form.getByLabel('Period from').fill('2026-01-01');
     await form.getByLabel('Period to').fill('2030-12-31');
     await form.getByRole('button', { name: 'Create the program' }).click();
-    // The schema's length in the reader's language; the domain's own words for the code's form.
+    // The schema's length and the domain's check of the code, both from the API's codes.
     await form.getByText('At most 300 characters.').waitFor();
-    await form.getByText('lower-case letters, digits and hyphens').waitFor();
+    await form.getByText('Lower-case Latin letters, digits and hyphens, 2 to 40 of them').waitFor();
     expect(await form.getByLabel('Code').inputValue()).toBe('Bad Code');
     expect(await form.getByLabel('Title in English').inputValue()).toBe('Kept as typed');
     expect(await form.getByLabel('Period to').inputValue()).toBe('2030-12-31');

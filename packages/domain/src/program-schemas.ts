@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTIVITY_STATUSES } from './programs';
+import type { SchemaCheckCode } from './schemas';
 import { MEMBER_STATE_CODES } from './states';
 
 /** A calendar date that exists ("2027-02-30" does not). */
@@ -21,7 +22,7 @@ export const programInputSchema = z
     code: z
       .string()
       .trim()
-      .regex(/^[a-z0-9-]{2,40}$/, 'lower-case letters, digits and hyphens'),
+      .regex(/^[a-z0-9-]{2,40}$/, 'ProgramCode' satisfies SchemaCheckCode),
     titleRu: title,
     titleEn: title,
     periodStart: calendarDate,
@@ -29,7 +30,10 @@ export const programInputSchema = z
     goals: z.string().max(20_000).default(''),
     directions: z.array(directionSchema).max(20).default([]),
   })
-  .refine((p) => p.periodEnd > p.periodStart, { path: ['periodEnd'], message: 'must come after the start' });
+  .refine((p) => p.periodEnd > p.periodStart, {
+    path: ['periodEnd'],
+    message: 'EndBeforeStart' satisfies SchemaCheckCode,
+  });
 
 export const programUpdateSchema = z
   .object({
@@ -39,7 +43,10 @@ export const programUpdateSchema = z
     periodEnd: calendarDate,
     goals: z.string().max(20_000).default(''),
   })
-  .refine((p) => p.periodEnd > p.periodStart, { path: ['periodEnd'], message: 'must come after the start' });
+  .refine((p) => p.periodEnd > p.periodStart, {
+    path: ['periodEnd'],
+    message: 'EndBeforeStart' satisfies SchemaCheckCode,
+  });
 
 export const directionInputSchema = directionSchema;
 

@@ -5,6 +5,18 @@ import { ASSIGNABLE_ROLES } from './roles';
 import { MEMBER_STATE_CODES } from './states';
 import { isTimeZone, localToUtc } from './time';
 
+/**
+ * What a schema's own check a person can meet in a form gives as its message: a code, which the
+ * dashboard words in the reader's language (as the activity checks' `ActivityIssue` codes).
+ */
+export const SCHEMA_CHECK_CODES = [
+  'EndBeforeStart',
+  'ProgramCode',
+  'NoSuchLocalTime',
+  'FractionAboveOne',
+] as const;
+export type SchemaCheckCode = (typeof SCHEMA_CHECK_CODES)[number];
+
 /** A numeric id in a path: digits only, a safe positive integer. */
 export const idParamSchema = z.object({
   id: z
@@ -50,12 +62,24 @@ export const meetingInputSchema = z
     const startsAt = localToUtc(input.startsLocal, input.timeZone);
     const endsAt = localToUtc(input.endsLocal, input.timeZone);
     if (startsAt === null)
-      ctx.addIssue({ code: 'custom', path: ['startsLocal'], message: 'does not exist in that time zone' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['startsLocal'],
+        message: 'NoSuchLocalTime' satisfies SchemaCheckCode,
+      });
     if (endsAt === null)
-      ctx.addIssue({ code: 'custom', path: ['endsLocal'], message: 'does not exist in that time zone' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endsLocal'],
+        message: 'NoSuchLocalTime' satisfies SchemaCheckCode,
+      });
     if (startsAt === null || endsAt === null) return z.NEVER;
     if (Date.parse(endsAt) <= Date.parse(startsAt)) {
-      ctx.addIssue({ code: 'custom', path: ['endsLocal'], message: 'must be after the start' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endsLocal'],
+        message: 'EndBeforeStart' satisfies SchemaCheckCode,
+      });
       return z.NEVER;
     }
     return {
@@ -177,7 +201,7 @@ const fractionSchema = z
     denominator: z.number().int().min(1).max(100),
     strict: z.boolean().optional(),
   })
-  .refine((f) => f.numerator <= f.denominator, 'must be at most one');
+  .refine((f) => f.numerator <= f.denominator, 'FractionAboveOne' satisfies SchemaCheckCode);
 
 /** A ballot as the secretary opens it on a draft's current version. */
 export const ballotInputSchema = z
@@ -205,7 +229,11 @@ export const ballotInputSchema = z
     const closesAt = localToUtc(input.closesLocal, input.timeZone);
     const opensAt = input.opensLocal ? localToUtc(input.opensLocal, input.timeZone) : null;
     if (closesAt === null) {
-      ctx.addIssue({ code: 'custom', path: ['closesLocal'], message: 'does not exist in that time zone' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['closesLocal'],
+        message: 'NoSuchLocalTime' satisfies SchemaCheckCode,
+      });
       return z.NEVER;
     }
     return { ...input, closesAt, opensAt };

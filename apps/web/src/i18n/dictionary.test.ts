@@ -118,6 +118,12 @@ describe('the copied domain lists', () => {
     expect(fieldIssueLabel(issue('custom', undefined, undefined, 'EndBeforeStart'))).toBe(
       'issue.EndBeforeStart',
     );
+    expect(fieldIssueLabel(issue('invalid_format', undefined, undefined, 'ProgramCode'))).toBe(
+      'issue.ProgramCode',
+    );
+    expect(fieldIssueLabel(issue('custom', undefined, undefined, 'NoSuchLocalTime'))).toBe(
+      'issue.NoSuchLocalTime',
+    );
     expect(fieldIssueLabel(issue('custom'))).toBeUndefined();
     expect(fieldIssueLabel({ path: 'x', message: 'From an older API' })).toBeUndefined();
   });

@@ -16,6 +16,7 @@ import type {
   RepresentationKind,
   ResponseStatus,
   Role,
+  SchemaCheckCode,
   SignOffState,
   VoteChoice,
 } from '@accord/domain';
@@ -353,12 +354,23 @@ const fieldIssueKey = (issue: FieldIssue): MessageKey | undefined => {
   return undefined;
 };
 
+/** The schemas' own checks a form can meet, by the code they give as their message. */
+const SCHEMA_CHECK_LABELS = {
+  EndBeforeStart: 'issue.EndBeforeStart',
+  ProgramCode: 'issue.ProgramCode',
+  NoSuchLocalTime: 'issue.NoSuchLocalTime',
+  FractionAboveOne: 'issue.FractionAboveOne',
+} as const satisfies Record<SchemaCheckCode, MessageKey>;
+
 /**
  * The dictionary's text for a field's problem: a domain check by its code (the API sends it as the
  * message), else the schema's check by zod's code; undefined leaves the API's own words.
  */
 export const fieldIssueLabel = (issue: FieldIssue): MessageKey | undefined =>
-  activityIssueLabel(issue.message) ?? fieldIssueKey(issue);
+  activityIssueLabel(issue.message) ??
+  (Object.hasOwn(SCHEMA_CHECK_LABELS, issue.message)
+    ? SCHEMA_CHECK_LABELS[issue.message as SchemaCheckCode]
+    : fieldIssueKey(issue));
 
 /** The activities import's own refusals (the domain's checks are above). */
 const IMPORT_ISSUE_LABELS = {
