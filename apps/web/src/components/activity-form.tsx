@@ -61,8 +61,6 @@ export function ActivityForm(props: {
   const directionTitle = (d: { titleRu: string; titleEn: string }) =>
     language() === 'ru' ? d.titleRu : d.titleEn;
   const stateName = (s: { nameRu: string; nameEn: string }) => (language() === 'ru' ? s.nameRu : s.nameEn);
-  // Already in the reader's language (`issueText`: the domain's codes and the schema's checks).
-  const errorOf = (path: string) => errors()[path];
   const others = () => props.program.activities.filter((a) => a.id !== props.activity?.id);
 
   const submit = async (event: SubmitEvent) => {
@@ -116,7 +114,7 @@ export function ActivityForm(props: {
           </div>
         )}
       </Show>
-      <Field id={ids.title} label={t('activity.title')} error={errorOf('title')}>
+      <Field id={ids.title} label={t('activity.title')} error={errors().title}>
         {(describedBy) => (
           <input
             id={ids.title}
@@ -129,7 +127,7 @@ export function ActivityForm(props: {
           />
         )}
       </Field>
-      <Field id={ids.description} label={t('activity.description')} error={errorOf('description')}>
+      <Field id={ids.description} label={t('activity.description')} error={errors().description}>
         {(describedBy) => (
           <textarea
             id={ids.description}
@@ -142,7 +140,7 @@ export function ActivityForm(props: {
         )}
       </Field>
       <div class="field-row">
-        <Field id={ids.direction} label={t('activity.direction')} error={errorOf('directionId')}>
+        <Field id={ids.direction} label={t('activity.direction')} error={errors().directionId}>
           {(describedBy) => (
             <select
               id={ids.direction}
@@ -160,7 +158,7 @@ export function ActivityForm(props: {
             </select>
           )}
         </Field>
-        <Field id={ids.lead} label={t('activity.leadState')} error={errorOf('leadState')}>
+        <Field id={ids.lead} label={t('activity.leadState')} error={errors().leadState}>
           {(describedBy) => (
             <select
               id={ids.lead}
@@ -179,7 +177,7 @@ export function ActivityForm(props: {
           )}
         </Field>
       </div>
-      <fieldset class="field" classList={{ 'field-invalid': Boolean(errorOf('participatingStates')) }}>
+      <fieldset class="field" classList={{ 'field-invalid': Boolean(errors().participatingStates) }}>
         <legend>{t('activity.participants')}</legend>
         <div class="checkboxes">
           <For each={states()}>
@@ -197,7 +195,7 @@ export function ActivityForm(props: {
           </For>
         </div>
       </fieldset>
-      <fieldset class="field" classList={{ 'field-invalid': Boolean(errorOf('responsiblePersonIds')) }}>
+      <fieldset class="field" classList={{ 'field-invalid': Boolean(errors().responsiblePersonIds) }}>
         <legend>{t('activity.responsible')}</legend>
         <div class="checkboxes">
           <For each={(people() ?? []).filter((p) => p.active)}>
@@ -214,12 +212,12 @@ export function ActivityForm(props: {
             )}
           </For>
         </div>
-        <Show when={errorOf('responsiblePersonIds')}>
+        <Show when={errors().responsiblePersonIds}>
           {(message) => <p class="field-error">{message()}</p>}
         </Show>
       </fieldset>
       <div class="field-row">
-        <Field id={ids.start} label={t('activity.start')} error={errorOf('start')}>
+        <Field id={ids.start} label={t('activity.start')} error={errors().start}>
           {(describedBy) => (
             <input
               id={ids.start}
@@ -234,7 +232,7 @@ export function ActivityForm(props: {
             />
           )}
         </Field>
-        <Field id={ids.end} label={t('activity.end')} error={errorOf('end')}>
+        <Field id={ids.end} label={t('activity.end')} error={errors().end}>
           {(describedBy) => (
             <input
               id={ids.end}
@@ -249,7 +247,7 @@ export function ActivityForm(props: {
             />
           )}
         </Field>
-        <Field id={ids.status} label={t('activity.status')} error={errorOf('status')}>
+        <Field id={ids.status} label={t('activity.status')} error={errors().status}>
           {(describedBy) => (
             <select
               id={ids.status}
@@ -269,7 +267,7 @@ export function ActivityForm(props: {
             </select>
           )}
         </Field>
-        <Field id={ids.progress} label={t('activity.progress')} error={errorOf('progress')}>
+        <Field id={ids.progress} label={t('activity.progress')} error={errors().progress}>
           {(describedBy) => (
             <input
               id={ids.progress}
@@ -293,7 +291,7 @@ export function ActivityForm(props: {
               <Field
                 id={`${id}-m${i}`}
                 label={t('activity.milestoneTitle', { n: i + 1 })}
-                error={errorOf(`milestones.${i}.title`)}
+                error={errors()[`milestones.${i}.title`]}
               >
                 {(describedBy) => (
                   <input
@@ -310,7 +308,7 @@ export function ActivityForm(props: {
               <Field
                 id={`${id}-md${i}`}
                 label={t('activity.milestoneDate', { n: i + 1 })}
-                error={errorOf(`milestones.${i}.date`)}
+                error={errors()[`milestones.${i}.date`]}
               >
                 {(describedBy) => (
                   <input
@@ -342,7 +340,7 @@ export function ActivityForm(props: {
           {t('activity.addMilestone')}
         </button>
       </fieldset>
-      <Field id={ids.dependsOn} label={t('activity.dependsOn')} error={errorOf('dependsOn')}>
+      <Field id={ids.dependsOn} label={t('activity.dependsOn')} error={errors().dependsOn}>
         {(describedBy) => (
           <select
             id={ids.dependsOn}

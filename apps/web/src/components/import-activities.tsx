@@ -16,7 +16,7 @@ export function ImportActivities(props: { programId: number }) {
   const [busy, setBusy] = createSignal(false);
   const [outcome, setOutcome] = createSignal<ImportOutcome>();
   // Every refusal comes with a code the dictionary words (a status's values are the file's own words).
-  const issueText = (error: ImportRowError['errors'][number]) => {
+  const refusalText = (error: ImportRowError['errors'][number]) => {
     const key = importIssueLabel(error);
     return key ? t(key, { values: ACTIVITY_STATUSES.join(', ') }) : error.message;
   };
@@ -82,7 +82,7 @@ export function ImportActivities(props: { programId: number }) {
                             <Show when={e.column}>
                               <code>{e.column}</code> —{' '}
                             </Show>
-                            {issueText(e)}
+                            {refusalText(e)}
                           </>
                         )}
                       </For>

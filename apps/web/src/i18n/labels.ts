@@ -334,6 +334,12 @@ const ACTIVITY_ISSUE_LABELS = {
   DependsOnItself: 'issue.DependsOnItself',
 } as const satisfies Record<ActivityIssue['code'], MessageKey>;
 
+/** The dictionary's text for an activity check's code; undefined for anything else. */
+const activityIssueLabel = (code: string): MessageKey | undefined =>
+  Object.hasOwn(ACTIVITY_ISSUE_LABELS, code)
+    ? ACTIVITY_ISSUE_LABELS[code as ActivityIssue['code']]
+    : undefined;
+
 /**
  * The schema's checks a field can fail, by zod's code and the kind of value. A format (a pattern,
  * a refinement) is left to the API's words: the domain wrote them to say what is expected there.
@@ -408,12 +414,6 @@ export const importIssueLabel = (error: { column: string; code: string }): Messa
     ? IMPORT_ISSUE_LABELS[error.code as keyof typeof IMPORT_ISSUE_LABELS]
     : activityIssueLabel(error.code);
 };
-
-/** The dictionary's text for a domain check's code in a 400's details; undefined for a schema's own message. */
-export const activityIssueLabel = (code: string): MessageKey | undefined =>
-  Object.hasOwn(ACTIVITY_ISSUE_LABELS, code)
-    ? ACTIVITY_ISSUE_LABELS[code as ActivityIssue['code']]
-    : undefined;
 
 /** The annual report's statuses (the approval flow moves it through them). */
 export const REPORT_STATUS_LABELS = {
