@@ -140,29 +140,71 @@ export const bumpRevision = (db: Db, programId: number) =>
     .where('id', '=', programId)
     .execute();
 
-/** A program's activities with their milestones and dependencies, by start date; or just one. */
+/**
+ * A program's activities with their milestones and dependencies, by start date; or just one. The
+ * parts are read by the program (or the one activity), not by a list of the activities' ids: that
+ * list made a statement as long as the program, prepared afresh on every read.
+ */
 export async function listActivities(db: Db, programId: number, id?: number): Promise<ActivityRecord[]> {
-  let query = db.selectFrom('activities').selectAll().where('program_id', '=', programId);
+  let query = db
+    .selectFrom('activities')
+    .select([
+      'id',
+      'title',
+      'description',
+      'direction_id',
+      'lead_state',
+      'participating_states',
+      'responsible_person_ids',
+      'start_date',
+      'end_date',
+      'status',
+      'progress',
+      'updated_at',
+    ])
+    .where('program_id', '=', programId);
   if (id !== undefined) query = query.where('id', '=', id);
   const rows = await query.orderBy('start_date').orderBy('id').execute();
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
   const [milestones, dependencies] = await Promise.all([
-    db.selectFrom('milestones').selectAll().where('activity_id', 'in', ids).orderBy('date').execute(),
-    db.selectFrom('activity_dependencies').selectAll().where('activity_id', 'in', ids).execute(),
+    db
+      .selectFrom('milestones')
+      .innerJoin('activities', 'activities.id', 'milestones.activity_id')
+      .select([
+        'milestones.id',
+        'milestones.activity_id',
+        'milestones.title',
+        'milestones.date',
+        'milestones.reached_at',
+      ])
+      .where('activities.program_id', '=', programId)
+      .$if(id !== undefined, (q) => q.where('milestones.activity_id', '=', id ?? 0))
+      .orderBy('milestones.date')
+      .execute(),
+    db
+      .selectFrom('activity_dependencies')
+      .innerJoin('activities', 'activities.id', 'activity_dependencies.activity_id')
+      .select(['activity_dependencies.activity_id', 'activity_dependencies.depends_on_id'])
+      .where('activities.program_id', '=', programId)
+      .$if(id !== undefined, (q) => q.where('activity_dependencies.activity_id', '=', id ?? 0))
+      .execute(),
   ]);
   const milestonesOf = new Map<number, Milestone[]>();
   for (const m of milestones) {
-    const list = milestonesOf.get(m.activity_id) ?? [];
-    list.push({ id: m.id, title: m.title, date: m.date, reachedAt: m.reached_at });
-    milestonesOf.set(m.activity_id, list);
+    const list = milestonesOf.get(m.activity_id);
+    const milestone = { id: m.id, title: m.title, date: m.date, reachedAt: m.reached_at };
+    if (list) list.push(milestone);
+    else milestonesOf.set(m.activity_id, [milestone]);
   }
   const dependsOn = new Map<number, number[]>();
-  for (const d of dependencies)
-    dependsOn.set(d.activity_id, [...(dependsOn.get(d.activity_id) ?? []), d.depends_on_id]);
+  for (const d of dependencies) {
+    const list = dependsOn.get(d.activity_id);
+    if (list) list.push(d.depends_on_id);
+    else dependsOn.set(d.activity_id, [d.depends_on_id]);
+  }
   return rows.map((r) => ({
     id: r.id,
-    programId: r.program_id,
+    programId,
     title: r.title,
     description: r.description,
     directionId: r.direction_id,
