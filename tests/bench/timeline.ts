@@ -208,10 +208,10 @@ async function main() {
     await page.route(new RegExp(`${BLANK_PATH}$`), (route) =>
       route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>blank</title>' }),
     );
-    await page.route(/:\d+\/+programs\/\d+$/, (route) =>
+    await page.route(/:\d+\/programs\/\d+$/, (route) =>
       route.fulfill({ path: join(dist, 'index.html'), contentType: 'text/html; charset=utf-8' }),
     );
-    await page.route(new RegExp(`:\\d+/+programs/\\d+\\?${ISOLATED}$`), (route) =>
+    await page.route(new RegExp(`:\\d+/programs/\\d+\\?${ISOLATED}$`), (route) =>
       route.fulfill({
         path: join(dist, 'index.html'),
         headers: {
@@ -240,9 +240,10 @@ async function main() {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('link', { name: 'Programs' }).waitFor();
 
-    const solidAddress = (size: (typeof SIZES)[number]) => `${accord.url}/programs/${programs[size]}`;
+    const solidAddress = (size: (typeof SIZES)[number]) =>
+      new URL(`/programs/${programs[size]}`, accord.url).href;
     const vanillaAddress = (size: (typeof SIZES)[number]) =>
-      `${accord.url}${VANILLA_PATH}.html?program=${programs[size]}`;
+      new URL(`${VANILLA_PATH}.html?program=${programs[size]}`, accord.url).href;
     // Warm-up: both pages, both sizes, unrecorded (caches, the JIT, the database's pages).
     for (const size of SIZES) {
       say(
