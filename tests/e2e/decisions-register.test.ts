@@ -67,6 +67,10 @@ describe('the secretary keeps the decisions register on the dashboard', () => {
     // The demo commission's own entry (last year's) is there too: work in this decision's section.
     const entry = page.getByRole('region', { name: /On a single exhibition field/ });
     await entry.getByLabel('State', { exact: true }).selectOption({ label: 'Republic of Kazakhstan' });
+    // The date is today by Kazakhstan's calendar, as the API judges it (in the evening, UTC, it is
+    // already tomorrow in Almaty, and the decision was adopted "tomorrow" there).
+    const todayInAlmaty = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+    await expect(entry.getByLabel('Date', { exact: true }).inputValue()).resolves.toBe(todayInAlmaty);
     await entry.getByLabel('Status', { exact: true }).selectOption({ label: 'Accepted' });
     await entry.getByLabel('Note', { exact: true }).fill('Letter of the Ministry of Defence No. 12');
     await entry.getByRole('button', { name: 'Record' }).click();

@@ -551,7 +551,8 @@ export const en = {
   'register.record': 'Record a response',
   'register.recordFor': 'Record a response to No. {number}',
   'register.correction': 'This corrects a mistaken entry (say why in the note)',
-  'register.dateHint': 'The date of the letter or act; not before the adoption, not in the future.',
+  'register.dateHint':
+    'The date of the letter or act, by the state’s own calendar: not before the adoption, not in the future.',
   'register.save': 'Record',
   'register.saved': 'Recorded: {state} — {status}.',
   'decisionKind.recommendation': 'Recommendation',

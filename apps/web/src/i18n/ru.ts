@@ -553,7 +553,8 @@ export const ru: Dictionary = {
   'register.record': 'Внести ответ',
   'register.recordFor': 'Внести ответ по № {number}',
   'register.correction': 'Это исправление ошибочной записи (причину укажите в примечании)',
-  'register.dateHint': 'Дата письма или акта: не раньше принятия и не позже сегодняшнего дня.',
+  'register.dateHint':
+    'Дата письма или акта по календарю государства: не раньше принятия и не позже сегодняшнего дня.',
   'register.save': 'Внести',
   'register.saved': 'Внесено: {state} — {status}.',
   'decisionKind.recommendation': 'Рекомендация',

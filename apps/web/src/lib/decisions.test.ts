@@ -1,6 +1,13 @@
 import { RESPONSE_STATUSES as DOMAIN_RESPONSE_STATUSES, isResponseSettled } from '@accord/domain';
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDate, isSettled, RESPONSE_STATUSES, todayIn, voteSummary } from './decisions';
+import {
+  formatCalendarDate,
+  isSettled,
+  RESPONSE_STATUSES,
+  responseDates,
+  todayIn,
+  voteSummary,
+} from './decisions';
 
 describe('the register’s helpers', () => {
   it('copy the domain’s statuses and its idea of an answered response', () => {
@@ -27,5 +34,23 @@ describe('the register’s helpers', () => {
     const lateEvening = new Date('2027-01-31T20:00:00Z');
     expect(todayIn('Asia/Almaty', lateEvening)).toBe('2027-02-01');
     expect(todayIn('Europe/Minsk', lateEvening)).toBe('2027-01-31');
+  });
+
+  it('offer the days a response may carry in the state’s own calendar, as the API judges them', () => {
+    // Adopted at 22:13 in Moscow on 27 November: already the 28th in Almaty.
+    const adoptedAt = '2026-11-27T19:13:00.000Z';
+    const soonAfter = new Date('2026-11-27T19:20:00Z');
+    expect(responseDates(adoptedAt, 'Asia/Almaty', soonAfter)).toEqual({
+      min: '2026-11-28',
+      max: '2026-11-28',
+    });
+    expect(responseDates(adoptedAt, 'Europe/Moscow', soonAfter)).toEqual({
+      min: '2026-11-27',
+      max: '2026-11-27',
+    });
+    expect(responseDates(adoptedAt, 'Europe/Minsk', new Date('2026-12-03T09:00:00Z'))).toEqual({
+      min: '2026-11-27',
+      max: '2026-12-03',
+    });
   });
 });

@@ -34,3 +34,13 @@ export const todayIn = (zone: string, now: Date = new Date()): string =>
     day: '2-digit',
     timeZone: zone,
   }).format(now);
+
+/**
+ * The days a state's response may carry, as that state's own calendar reads them (the API judges
+ * the date there): from the day of adoption to today. An evening adoption in Moscow is already the
+ * next day in Almaty.
+ */
+export const responseDates = (adoptedAt: string, zone: string, now: Date = new Date()) => ({
+  min: todayIn(zone, new Date(adoptedAt)),
+  max: todayIn(zone, now),
+});

@@ -6,7 +6,13 @@ import { usePageTitle } from '../components/page-title';
 import { type DecisionView, getDecisions, getStates, type StateView } from '../data';
 import { useI18n } from '../i18n/context';
 import { DECISION_KIND_LABELS, RESPONSE_STATUS_LABELS, VOTE_LABELS } from '../i18n/labels';
-import { formatCalendarDate, isSettled, RESPONSE_STATUSES, todayIn, voteSummary } from '../lib/decisions';
+import {
+  formatCalendarDate,
+  isSettled,
+  RESPONSE_STATUSES,
+  responseDates,
+  voteSummary,
+} from '../lib/decisions';
 import { useSession } from '../session';
 
 /** The secretary records a change of one state's response: status, the date of the letter or act, a note. */
@@ -24,6 +30,15 @@ function ResponseForm(props: { decision: DecisionView; states: readonly StateVie
     note: createUniqueId(),
   };
   const stateName = (s: StateView) => (language() === 'ru' ? s.nameRu : s.nameEn);
+  // The date is read in the chosen state's calendar, as the API reads it: until the secretary picks
+  // one, it is today there, and it follows the state chosen.
+  const [stateCode, setStateCode] = createSignal(props.states[0]?.code);
+  const [pickedDate, setPickedDate] = createSignal<string>();
+  const dates = () =>
+    responseDates(
+      props.decision.adoptedAt,
+      props.states.find((s) => s.code === stateCode())?.timeZone ?? timeZone(),
+    );
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const formElement = event.currentTarget as HTMLFormElement;
@@ -71,7 +86,12 @@ function ResponseForm(props: { decision: DecisionView; states: readonly StateVie
       <div class="field-row">
         <div class="field">
           <label for={ids.state}>{t('register.state')}</label>
-          <select id={ids.state} name="state" required>
+          <select
+            id={ids.state}
+            name="state"
+            required
+            onChange={(e) => setStateCode(e.currentTarget.value as MemberStateCode)}
+          >
             <For each={props.states}>{(s) => <option value={s.code}>{stateName(s)}</option>}</For>
           </select>
         </div>
@@ -90,7 +110,10 @@ function ResponseForm(props: { decision: DecisionView; states: readonly StateVie
             name="date"
             type="date"
             required
-            value={todayIn(timeZone())}
+            min={dates().min}
+            max={dates().max}
+            value={pickedDate() ?? dates().max}
+            onInput={(e) => setPickedDate(e.currentTarget.value)}
             aria-describedby={ids.dateHint}
           />
           <p class="hint" id={ids.dateHint}>
