@@ -31,14 +31,15 @@ function ResponseForm(props: { decision: DecisionView; states: readonly StateVie
   };
   const stateName = (s: StateView) => (language() === 'ru' ? s.nameRu : s.nameEn);
   // The date is read in the chosen state's calendar, as the API reads it: until the secretary picks
-  // one, it is today there, and it follows the state chosen.
-  const [stateCode, setStateCode] = createSignal(props.states[0]?.code);
+  // one, it is today there, and it follows the state chosen (the first one until another is; the
+  // states may arrive after the form).
+  const [stateCode, setStateCode] = createSignal<MemberStateCode>();
   const [pickedDate, setPickedDate] = createSignal<string>();
-  const dates = () =>
-    responseDates(
-      props.decision.adoptedAt,
-      props.states.find((s) => s.code === stateCode())?.timeZone ?? timeZone(),
-    );
+  const dates = () => {
+    const chosen = stateCode() ?? props.states[0]?.code;
+    const zone = props.states.find((s) => s.code === chosen)?.timeZone ?? timeZone();
+    return responseDates(props.decision.adoptedAt, zone);
+  };
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const formElement = event.currentTarget as HTMLFormElement;
